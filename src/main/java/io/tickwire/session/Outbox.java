@@ -1,0 +1,107 @@
+package io.tickwire.session;
+
+import io.tickwire.market.Tick;
+import io.tickwire.protocol.ServerMessageEncoder;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is waiting to be written to one client. Bounded by conflation: once more than {@code conflateAbove}
+ * messages wait, a new tick of a symbol that already has one waiting takes that one's place, and counts it
+ * as skipped, so a client that falls behind gets the latest prices rather than an ever longer backlog.
+ * Thread-safe.
+ */
+final class Outbox {
+
+    private final int conflateAbove;
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private final Map<String, PendingTick> waitingTickBySymbol = new HashMap<>();
+    private long conflated;
+
+    Outbox(int conflateAbove) {
+        this.conflateAbove = conflateAbove;
+    }
+
+    synchronized void offerMessage(String json) {
+        queue.add(json);
+    }
+
+    synchronized void offerTick(Tick tick, String json) {
+        PendingTick waiting = waitingTickBySymbol.get(tick.symbol());
+        if (waiting != null && queue.size() >= conflateAbove) {
+            waiting.replaceWith(json);
+            conflated++;
+            return;
+        }
+        PendingTick pending = new PendingTick(tick.symbol(), json);
+        queue.add(pending);
+        waitingTickBySymbol.put(tick.symbol(), pending);
+    }
+
+    synchronized boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    synchronized int size() {
+        return queue.size();
+    }
+
+    /** Ticks dropped in favour of a newer one of the same symbol, since this outbox was made. */
+    synchronized long conflated() {
+        return conflated;
+    }
+
+    /**
+     * Takes the next frame: a single message, or as many as fit in {@code maxFrameChars} as one batch.
+     *
+     * @return the frame's text, or {@code null} when nothing waits
+     */
+    synchronized String nextFrame(int maxFrameChars) {
+        if (queue.isEmpty()) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        int chars = ServerMessageEncoder.batchOverhead(1);
+        while (!queue.isEmpty()) {
+            String item = encoded(queue.peek());
+            if (!items.isEmpty() && chars + item.length() + 1 > maxFrameChars) {
+                break;
+            }
+            take();
+            items.add(item);
+            chars += item.length() + 1;
+        }
+        return items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
+    }
+
+    private void take() {
+        if (queue.poll() instanceof PendingTick tick) {
+            waitingTickBySymbol.remove(tick.symbol, tick);
+        }
+    }
+
+    private static String encoded(Object item) {
+        return item instanceof PendingTick tick ? ServerMessageEncoder.withSkipped(tick.json, tick.skipped) : (String) item;
+    }
+
+    private static final class PendingTick {
+
+        private final String symbol;
+        private String json;
+        private long skipped;
+
+        PendingTick(String symbol, String json) {
+            this.symbol = symbol;
+            this.json = json;
+        }
+
+        void replaceWith(String newer) {
+            json = newer;
+            skipped++;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.tickwire.session;
+
+import io.tickwire.market.Tick;
+import io.tickwire.market.TickListener;
+import io.tickwire.protocol.ServerMessageEncoder;
+import org.springframework.web.socket.WebSocketSession;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Every open session, and for each symbol the sessions subscribed to it. A published tick is encoded once
+ * here and the same text offered to each subscriber's outbox; no socket is written on the publishing thread.
+ */
+public final class SessionRegistry implements TickListener {
+
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Set<ClientSession>> subscribersBySymbol = new ConcurrentHashMap<>();
+    private final ServerMessageEncoder encoder;
+    private final SessionSettings settings;
+    private final Function<WebSocketSession, FrameSender> senders;
+    private final Clock clock;
+
+    SessionRegistry(ServerMessageEncoder encoder, SessionSettings settings, Function<WebSocketSession, FrameSender> senders, Clock clock) {
+        this.encoder = encoder;
+        this.settings = settings;
+        this.senders = senders;
+        this.clock = clock;
+    }
+
+    public ClientSession open(WebSocketSession socket) {
+        ClientSession session = new ClientSession(socket, senders.apply(socket), settings, clock.millis());
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    public Optional<ClientSession> find(String sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    /** Forgets a session that has closed. */
+    public void remove(String sessionId) {
+        ClientSession session = sessions.remove(sessionId);
+        if (session != null) {
+            for (String symbol : session.symbols()) {
+                unindex(symbol, session);
+            }
+        }
+    }
+
+    /**
+     * Starts delivering the symbol to the session: ticks are held back until {@link ClientSession#answerSubscribe}
+     * is called with the answer built after this call, so that no tick falls between the answer and the stream.
+     */
+    public void subscribe(ClientSession session, String symbol, Double maxRate) {
+        session.startSubscription(symbol, maxRate);
+        subscribersBySymbol.compute(symbol, (s, subscribers) -> {
+            Set<ClientSession> updated = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
+            updated.add(session);
+            return updated;
+        });
+        if (!sessions.containsKey(session.id())) {
+            // closed meanwhile: remove() may have run before this symbol was indexed
+            unindex(symbol, session);
+        }
+    }
+
+    public void unsubscribe(ClientSession session, String symbol) {
+        if (session.endSubscription(symbol)) {
+            unindex(symbol, session);
+        }
+    }
+
+    @Override
+    public void onTick(Tick tick) {
+        Set<ClientSession> subscribers = subscribersBySymbol.get(tick.symbol());
+        if (subscribers == null || subscribers.isEmpty()) {
+            return;
+        }
+        String json = encoder.tick(tick);
+        for (ClientSession subscriber : subscribers) {
+            subscriber.offerTick(tick, json);
+        }
+    }
+
+    public Collection<ClientSession> sessions() {
+        return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    public int subscriberCount(String symbol) {
+        Set<ClientSession> subscribers = subscribersBySymbol.get(symbol);
+        return subscribers == null ? 0 : subscribers.size();
+    }
+
+    private void unindex(String symbol, ClientSession session) {
+        subscribersBySymbol.computeIfPresent(symbol, (s, subscribers) -> {
+            subscribers.remove(session);
+            return subscribers.isEmpty() ? null : subscribers;
+        });
+    }
+}

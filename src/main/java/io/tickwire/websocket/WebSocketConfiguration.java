@@ -1,0 +1,51 @@
+package io.tickwire.websocket;
+
+import io.tickwire.history.TickHistory;
+import io.tickwire.protocol.ClientMessageDecoder;
+import io.tickwire.protocol.ServerMessageEncoder;
+import io.tickwire.session.SessionLimits;
+import io.tickwire.session.SessionRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties({WebSocketProperties.class, LimitsProperties.class, NodeProperties.class})
+class WebSocketConfiguration {
+
+    @Bean
+    SessionLimits sessionLimits(WebSocketProperties websocket, LimitsProperties limits) {
+        return new SessionLimits(websocket.heartbeat(), limits.maxBatchBytes(), limits.maxQueuedMessages());
+    }
+
+    @Bean
+    TickerWebSocketHandler tickerWebSocketHandler(SessionRegistry registry, TickHistory history, ServerMessageEncoder encoder,
+                                                  ClientMessageDecoder decoder, WebSocketProperties websocket,
+                                                  LimitsProperties limits, NodeProperties node, Clock clock) {
+        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, limits.maxSubscriptions(), clock);
+        var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
+        return new TickerWebSocketHandler(registry, requests, welcomes, clock);
+    }
+
+    @Bean
+    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, WebSocketProperties websocket) {
+        return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
+                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()))
+                .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer(LimitsProperties limits) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(limits.maxMessageBytes());
+        container.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
+        return container;
+    }
+}
