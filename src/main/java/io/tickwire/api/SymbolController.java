@@ -1,0 +1,48 @@
+package io.tickwire.api;
+
+import io.tickwire.history.TickHistory;
+import io.tickwire.market.Symbols;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** What a page needs before its socket is live: the symbols, and recent ticks to draw a chart from. */
+@RestController
+@RequestMapping("/api/symbols")
+class SymbolController {
+
+    static final int MAX_LIMIT = 10_000;
+
+    private final TickHistory history;
+
+    SymbolController(TickHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping
+    List<SymbolView> symbols() {
+        return history.symbols().stream()
+                .map(symbol -> new SymbolView(symbol, history.latest(symbol).map(TickView::of).orElse(null)))
+                .toList();
+    }
+
+    /** Oldest first; fewer than {@code limit} when history holds fewer. */
+    @GetMapping("/{symbol}/ticks")
+    List<TickView> ticks(@PathVariable String symbol, @RequestParam(defaultValue = "100") int limit) {
+        if (!Symbols.isWellFormed(symbol)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "Symbol '" + symbol + "' is malformed: it must match " + Symbols.PATTERN.pattern());
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        return history.recent(symbol, limit).stream().map(TickView::of).toList();
+    }
+}
