@@ -30,7 +30,7 @@ final class ServerMessages {
     record Welcome(String type, int protocol, String session, String node, long heartbeatMs, Limits limits) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"symbol", "epoch", "seq", "recovered", "replay", "snapshot"})
     record SubscriptionEntry(String symbol, String epoch, long seq, boolean recovered, List<TickMessage> replay, TickMessage snapshot) {
 

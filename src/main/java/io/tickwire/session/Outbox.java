@@ -28,6 +28,8 @@ final class Outbox {
 
     synchronized void offerMessage(String json) {
         queue.add(json);
+        // a newer tick must not take the place of one queued before this message, or it would overtake it
+        waitingTickBySymbol.clear();
     }
 
     synchronized void offerTick(Tick tick, String json) {
@@ -65,15 +67,15 @@ final class Outbox {
             return null;
         }
         List<String> items = new ArrayList<>();
-        int chars = ServerMessageEncoder.batchOverhead(1);
+        int itemChars = 0;
         while (!queue.isEmpty()) {
             String item = encoded(queue.peek());
-            if (!items.isEmpty() && chars + item.length() + 1 > maxFrameChars) {
+            if (!items.isEmpty() && ServerMessageEncoder.batchOverhead(items.size() + 1) + itemChars + item.length() > maxFrameChars) {
                 break;
             }
             take();
             items.add(item);
-            chars += item.length() + 1;
+            itemChars += item.length();
         }
         return items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
     }

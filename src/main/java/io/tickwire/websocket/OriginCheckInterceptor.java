@@ -51,7 +51,14 @@ final class OriginCheckInterceptor implements HandshakeInterceptor {
     }
 
     private boolean isAllowed(ServerHttpRequest request, String origin) {
-        return WebUtils.isSameOrigin(request) || allowed.checkOrigin(origin) != null;
+        if (allowed.checkOrigin(origin) != null) {
+            return true;
+        }
+        try {
+            return WebUtils.isSameOrigin(request);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /** The header as sent, minus anything that could forge a log line. */
