@@ -2,6 +2,7 @@ package io.tickwire.protocol;
 
 import io.tickwire.history.Position;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,8 @@ public final class ClientMessageDecoder {
         JsonNode root;
         try {
             root = mapper.readTree(text);
+        } catch (StreamConstraintsException e) {
+            throw new ProtocolException(ErrorCode.BAD_JSON, null, "message exceeds the parser's limits (nesting, number or string length)");
         } catch (JacksonException e) {
             throw new ProtocolException(ErrorCode.BAD_JSON, null, "expected a JSON object");
         }

@@ -2,18 +2,26 @@ package io.tickwire.session;
 
 import jakarta.websocket.Session;
 
+import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
- * Sends through the container's non-blocking endpoint, so that a client that stops reading holds no thread:
- * the frame waits in the container until the socket can take it.
+ * Sends text through the container's non-blocking endpoint, so that a client that stops reading holds no
+ * thread: the frame waits in the container until the socket can take it. Pings and the closing handshake have
+ * only a blocking API; both are bounded by the session's blocking-send timeout, set when it opens.
  */
 final class AsyncRemoteFrameSender implements FrameSender {
 
+    /** Tomcat's per-session bound on blocking sends (20 s unless set). */
+    static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
     private final Session session;
 
-    AsyncRemoteFrameSender(Session session) {
+    AsyncRemoteFrameSender(Session session, long blockingSendTimeoutMillis) {
         this.session = session;
+        session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, blockingSendTimeoutMillis);
     }
 
     @Override
@@ -24,4 +32,10 @@ final class AsyncRemoteFrameSender implements FrameSender {
             done.accept(e);
         }
     }
+
+    @Override
+    public void ping() throws Exception {
+        session.getBasicRemote().sendPing(EMPTY.duplicate());
+    }
+
 }

@@ -1,9 +1,9 @@
 package io.tickwire.session;
 
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
-import java.io.IOException;
 import java.util.function.Consumer;
 
 /** For containers without a non-blocking endpoint: the write blocks a writer thread, never a publisher. */
@@ -20,8 +20,14 @@ final class BlockingFrameSender implements FrameSender {
         try {
             session.sendMessage(new TextMessage(frame));
             done.accept(null);
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) {
             done.accept(e);
         }
     }
+
+    @Override
+    public void ping() throws Exception {
+        session.sendMessage(new PingMessage());
+    }
+
 }

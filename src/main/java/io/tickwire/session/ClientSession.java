@@ -8,6 +8,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,21 @@ public final class ClientSession {
     private final WebSocketSession socket;
     private final Outbox outbox;
     private final SessionWriter writer;
+    private final SessionSettings settings;
+    private final Clock clock;
+    private final RequestBudget budget;
     private final Map<String, SymbolSubscription> subscriptions = new HashMap<>();
     private volatile long lastActivityMillis;
+    private boolean closing;
 
-    ClientSession(WebSocketSession socket, FrameSender sender, SessionSettings settings, long nowMillis) {
+    ClientSession(WebSocketSession socket, FrameSender sender, SessionSettings settings, Clock clock) {
         this.socket = socket;
+        this.settings = settings;
+        this.clock = clock;
         this.outbox = new Outbox(settings.conflateAbove());
-        this.writer = new SessionWriter(outbox, sender, settings.writers(), settings.maxFrameChars(), this::writeFailed);
-        this.lastActivityMillis = nowMillis;
+        this.writer = new SessionWriter(outbox, sender, settings, clock, this::writeFailed, this::closeNow);
+        this.budget = new RequestBudget(settings.messagesPerSecond(), settings.messageBurst(), clock);
+        this.lastActivityMillis = clock.millis();
     }
 
     public String id() {
@@ -46,24 +54,38 @@ public final class ClientSession {
 
     /** Queues a message that is not a tick (a reply, an error, a heartbeat); these are never conflated. */
     public void send(String json) {
-        outbox.offerMessage(json);
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            outbox.offerMessage(json);
+        }
         writer.wake();
+    }
+
+    /** Queues a last message; once it and everything before it is written, the connection closes. */
+    public void sendThenClose(String json, CloseStatus status) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            outbox.offerMessage(json);
+        }
+        writer.closeWhenDrained(status);
     }
 
     void offerTick(Tick tick, String json) {
         synchronized (this) {
             SymbolSubscription subscription = subscriptions.get(tick.symbol());
-            if (subscription == null) {
+            if (subscription == null || closing) {
                 return;
             }
             if (subscription.isPending()) {
                 subscription.hold(tick, json);
                 return;
             }
-            if (!subscription.advance(tick)) {
-                return;
-            }
-            outbox.offerTick(tick, json);
+            deliver(tick.symbol(), subscription, tick, json);
         }
         writer.wake();
     }
@@ -81,6 +103,9 @@ public final class ClientSession {
      */
     public void answerSubscribe(String answer, List<Resumption> resumptions) {
         synchronized (this) {
+            if (closing) {
+                return;
+            }
             outbox.offerMessage(answer);
             for (Resumption resumption : resumptions) {
                 SymbolSubscription subscription = subscriptions.get(resumption.symbol());
@@ -88,27 +113,28 @@ public final class ClientSession {
                     continue;
                 }
                 for (SymbolSubscription.HeldTick held : subscription.activate(resumption.seq())) {
-                    if (subscription.advance(held.tick())) {
-                        outbox.offerTick(held.tick(), held.json());
-                    }
+                    deliver(resumption.symbol(), subscription, held.tick(), held.json());
                 }
             }
         }
         writer.wake();
     }
 
-    /** Queues a heartbeat built from the latest seq this client has been given of each symbol. */
+    /** Queues a heartbeat built from the latest seq this client has been given of each symbol, and a ping. */
     public void sendHeartbeat(Function<Map<String, Long>, String> encode) {
         synchronized (this) {
+            if (closing) {
+                return;
+            }
             Map<String, Long> seqs = new LinkedHashMap<>();
             subscriptions.forEach((symbol, subscription) -> {
                 if (!subscription.isPending()) {
-                    seqs.put(symbol, subscription.lastSeq());
+                    seqs.put(symbol, subscription.queuedSeq());
                 }
             });
             outbox.offerMessage(encode.apply(seqs));
         }
-        writer.wake();
+        writer.requestPing();
     }
 
     public synchronized Set<String> symbols() {
@@ -123,12 +149,22 @@ public final class ClientSession {
         return subscriptions.size();
     }
 
-    public void touch(long nowMillis) {
-        lastActivityMillis = nowMillis;
+    /** Records that the client said something (a message or a pong), so it is alive. */
+    public void touch() {
+        lastActivityMillis = clock.millis();
     }
 
     public long lastActivityMillis() {
         return lastActivityMillis;
+    }
+
+    /** When the frame now being written was handed over, or 0 if the writer is idle. */
+    public long writingSinceMillis() {
+        return writer.inFlightSinceMillis();
+    }
+
+    public RequestBudget budget() {
+        return budget;
     }
 
     /** Messages waiting to be written. */
@@ -136,7 +172,53 @@ public final class ClientSession {
         return outbox.size();
     }
 
+    /** Ticks of this client replaced by newer ones because it fell behind. */
+    public long conflated() {
+        return outbox.conflated();
+    }
+
+    /** Closes at once, without writing what waits, on a thread that may block. */
     public void close(CloseStatus status) {
+        synchronized (this) {
+            closing = true;
+        }
+        writer.stop();
+        settings.blockingWork().execute(() -> closeNow(status));
+    }
+
+    private void deliver(String symbol, SymbolSubscription subscription, Tick tick, String json) {
+        if (!subscription.advance(tick)) {
+            return;
+        }
+        long now = clock.millis();
+        SymbolSubscription.HeldTick due = subscription.pace(tick, json, now);
+        if (due != null) {
+            queue(subscription, due);
+        } else if (subscription.needsFlush()) {
+            settings.pacer().schedule(() -> flushPaced(symbol, subscription), subscription.flushDelay(now));
+        }
+    }
+
+    private void flushPaced(String symbol, SymbolSubscription subscription) {
+        synchronized (this) {
+            if (closing || subscriptions.get(symbol) != subscription) {
+                return;
+            }
+            SymbolSubscription.HeldTick due = subscription.flush(clock.millis());
+            if (due == null) {
+                return;
+            }
+            queue(subscription, due);
+        }
+        writer.wake();
+    }
+
+    private void queue(SymbolSubscription subscription, SymbolSubscription.HeldTick due) {
+        outbox.offerTick(due.tick(), due.json(), due.skipped());
+        subscription.queued(due.tick());
+    }
+
+    private void closeNow(CloseStatus status) {
         try {
             socket.close(status);
         } catch (IOException | RuntimeException e) {

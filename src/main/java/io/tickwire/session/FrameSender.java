@@ -2,12 +2,16 @@ package io.tickwire.session;
 
 import java.util.function.Consumer;
 
-/** Writes one text frame to a client and says when it is done. At most one frame is in flight at a time. */
-@FunctionalInterface
+/** Writes frames to one client. Its session's writer never has more than one frame of it in flight. */
 public interface FrameSender {
 
     /**
+     * Starts writing a text frame without blocking.
+     *
      * @param done called once the frame is written, with {@code null}, or with the failure
      */
     void send(String frame, Consumer<Throwable> done);
+
+    /** Writes a WebSocket ping frame. May block for the container's blocking-send timeout at most. */
+    void ping() throws Exception;
 }

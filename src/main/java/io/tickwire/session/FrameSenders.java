@@ -10,11 +10,11 @@ final class FrameSenders {
     private FrameSenders() {
     }
 
-    static FrameSender forSocket(WebSocketSession socket) {
+    static FrameSender forSocket(WebSocketSession socket, long blockingSendTimeoutMillis) {
         if (socket instanceof NativeWebSocketSession nativeSession) {
             Session session = nativeSession.getNativeSession(Session.class);
             if (session != null) {
-                return new AsyncRemoteFrameSender(session);
+                return new AsyncRemoteFrameSender(session, blockingSendTimeoutMillis);
             }
         }
         return new BlockingFrameSender(socket);

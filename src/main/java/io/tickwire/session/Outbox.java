@@ -33,13 +33,18 @@ final class Outbox {
     }
 
     synchronized void offerTick(Tick tick, String json) {
+        offerTick(tick, json, 0);
+    }
+
+    /** @param skipped ticks of the symbol this one already stands for (left out under the client's maxRate) */
+    synchronized void offerTick(Tick tick, String json, long skipped) {
         PendingTick waiting = waitingTickBySymbol.get(tick.symbol());
         if (waiting != null && queue.size() >= conflateAbove) {
-            waiting.replaceWith(json);
+            waiting.replaceWith(json, skipped);
             conflated++;
             return;
         }
-        PendingTick pending = new PendingTick(tick.symbol(), json);
+        PendingTick pending = new PendingTick(tick.symbol(), json, skipped);
         queue.add(pending);
         waitingTickBySymbol.put(tick.symbol(), pending);
     }
@@ -96,14 +101,15 @@ final class Outbox {
         private String json;
         private long skipped;
 
-        PendingTick(String symbol, String json) {
+        PendingTick(String symbol, String json, long skipped) {
             this.symbol = symbol;
             this.json = json;
+            this.skipped = skipped;
         }
 
-        void replaceWith(String newer) {
+        void replaceWith(String newer, long newerSkipped) {
             json = newer;
-            skipped++;
+            skipped += 1 + newerSkipped;
         }
     }
 }

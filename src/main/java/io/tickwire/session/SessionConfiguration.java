@@ -6,23 +6,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
     @Bean
-    SessionWriters sessionWriters() {
-        return new SessionWriters(Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                DaemonThreads.named("tickwire-writer")));
+    SessionThreads sessionThreads() {
+        return new SessionThreads(
+                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("tickwire-writer")),
+                Executors.newFixedThreadPool(8, DaemonThreads.named("tickwire-blocking")),
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-pacer")));
     }
 
     @Bean
-    SessionRegistry sessionRegistry(ServerMessageEncoder encoder, SessionWriters writers, SessionLimits limits, Clock clock) {
-        SessionSettings settings = new SessionSettings(writers.executor(), limits.maxBatchChars(), limits.maxQueuedMessages());
-        return new SessionRegistry(encoder, settings, FrameSenders::forSocket, clock);
+    SessionRegistry sessionRegistry(ServerMessageEncoder encoder, SessionThreads threads, SessionLimits limits, Clock clock) {
+        SessionSettings settings = new SessionSettings(threads.writers(), threads.blocking(),
+                (task, delay) -> threads.pacer().schedule(task, delay, TimeUnit.MILLISECONDS),
+                limits.maxBatchChars(), limits.maxQueuedMessages(), limits.blockingSendTimeoutMillis(),
+                limits.messagesPerSecond(), limits.messageBurst());
+        long blockingTimeout = limits.blockingSendTimeoutMillis();
+        return new SessionRegistry(encoder, settings, socket -> FrameSenders.forSocket(socket, blockingTimeout), clock);
     }
 
     @Bean
@@ -31,12 +38,24 @@ class SessionConfiguration {
         return new PeriodicTask("tickwire-heartbeat", limits.heartbeat(), heartbeats::beat);
     }
 
-    /** The writer threads, kept off the context's list of executors so that Boot's own defaults stay in place. */
-    record SessionWriters(ExecutorService executor) implements DisposableBean {
+    @Bean
+    PeriodicTask supervisorTask(SessionRegistry registry, SessionLimits limits, Clock clock) {
+        SessionSupervisor supervisor = new SessionSupervisor(registry, clock, limits.sendTimeout(), limits.heartbeat());
+        return new PeriodicTask("tickwire-supervisor", SessionSupervisor.period(limits.sendTimeout(), limits.heartbeat()), supervisor::sweep);
+    }
+
+    /**
+     * The threads sessions run on, kept off the context's list of executors so that Boot's own defaults stay
+     * in place.
+     */
+    record SessionThreads(ExecutorService writers, ExecutorService blocking, ScheduledExecutorService pacer)
+            implements DisposableBean {
 
         @Override
         public void destroy() {
-            executor.shutdownNow();
+            pacer.shutdownNow();
+            writers.shutdownNow();
+            blocking.shutdownNow();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.tickwire.session;
 import io.tickwire.market.Tick;
 import io.tickwire.market.TickListener;
 import io.tickwire.protocol.ServerMessageEncoder;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.time.Clock;
@@ -35,9 +36,15 @@ public final class SessionRegistry implements TickListener {
     }
 
     public ClientSession open(WebSocketSession socket) {
-        ClientSession session = new ClientSession(socket, senders.apply(socket), settings, clock.millis());
+        ClientSession session = new ClientSession(socket, senders.apply(socket), settings, clock);
         sessions.put(session.id(), session);
         return session;
+    }
+
+    /** Forgets a session at once and closes it without writing what waits for it. */
+    public void evict(ClientSession session, CloseStatus status) {
+        remove(session.id());
+        session.close(status);
     }
 
     public Optional<ClientSession> find(String sessionId) {
@@ -91,6 +98,10 @@ public final class SessionRegistry implements TickListener {
 
     public Collection<ClientSession> sessions() {
         return Collections.unmodifiableCollection(sessions.values());
+    }
+
+    public int size() {
+        return sessions.size();
     }
 
     public int subscriberCount(String symbol) {

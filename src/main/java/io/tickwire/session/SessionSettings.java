@@ -5,9 +5,21 @@ import java.util.concurrent.Executor;
 /**
  * What every session's outbox and writer share.
  *
- * @param writers runs the sessions' writers; sized to the cores, since no writer blocks
+ * @param writers runs the sessions' writers; sized to the cores, since no text write blocks
+ * @param blockingWork runs pings and closing handshakes, which the container only offers as blocking calls
+ * @param pacer delays a tick held back by a client's {@code maxRate}
  * @param maxFrameChars a batch frame grows up to this many characters
  * @param conflateAbove messages waiting before newer ticks start to replace older ones of the same symbol
+ * @param blockingSendTimeoutMillis bound on a ping or a closing handshake to a client that does not read
+ * @param messagesPerSecond client messages allowed per second, on average
+ * @param messageBurst client messages allowed at once
  */
-record SessionSettings(Executor writers, int maxFrameChars, int conflateAbove) {
+record SessionSettings(Executor writers, Executor blockingWork, Pacer pacer, int maxFrameChars, int conflateAbove,
+                       long blockingSendTimeoutMillis, int messagesPerSecond, int messageBurst) {
+
+    /** Runs a task after a delay. */
+    @FunctionalInterface
+    interface Pacer {
+        void schedule(Runnable task, long delayMillis);
+    }
 }

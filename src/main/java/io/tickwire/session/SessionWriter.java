@@ -1,58 +1,121 @@
 package io.tickwire.session;
 
+import org.springframework.web.socket.CloseStatus;
+
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * The one writer of a session. Whoever adds to the outbox calls {@link #wake()}; the draining itself runs on
- * the writer executor and never more than one frame is in flight, so publishers never touch the socket and
- * the container never sees two concurrent sends.
+ * The one writer of a session. Whoever adds to the outbox calls {@link #wake()}; the draining runs on the
+ * writer executor, and never more than one frame (text, ping or close) is in flight, so publishers never touch
+ * the socket and the container never sees two concurrent sends. Text frames leave without blocking; a ping or
+ * the closing handshake can block, so they run on a separate executor while this writer stays busy.
  */
 final class SessionWriter {
 
     private final Outbox outbox;
     private final FrameSender sender;
-    private final Executor executor;
-    private final int maxFrameChars;
+    private final SessionSettings settings;
+    private final Clock clock;
     private final Consumer<Throwable> onFailure;
+    private final Consumer<CloseStatus> closer;
     private final AtomicBoolean busy = new AtomicBoolean();
-    private volatile boolean failed;
+    private volatile boolean pingWanted;
+    private volatile CloseStatus closeWhenDrained;
+    private volatile long inFlightSinceMillis;
+    private volatile boolean stopped;
 
-    SessionWriter(Outbox outbox, FrameSender sender, Executor executor, int maxFrameChars, Consumer<Throwable> onFailure) {
+    SessionWriter(Outbox outbox, FrameSender sender, SessionSettings settings, Clock clock,
+                  Consumer<Throwable> onFailure, Consumer<CloseStatus> closer) {
         this.outbox = outbox;
         this.sender = sender;
-        this.executor = executor;
-        this.maxFrameChars = maxFrameChars;
+        this.settings = settings;
+        this.clock = clock;
         this.onFailure = onFailure;
+        this.closer = closer;
     }
 
     void wake() {
-        if (!failed && busy.compareAndSet(false, true)) {
-            executor.execute(this::writeNext);
+        if (!stopped && busy.compareAndSet(false, true)) {
+            settings.writers().execute(this::writeNext);
         }
+    }
+
+    /** Sends a WebSocket ping as soon as the frame in flight, if any, is written. */
+    void requestPing() {
+        pingWanted = true;
+        wake();
+    }
+
+    /** Writes everything queued so far, then closes; nothing offered later is written. */
+    void closeWhenDrained(CloseStatus status) {
+        closeWhenDrained = status;
+        wake();
+    }
+
+    /** Writes nothing more: the session is being closed by someone else. */
+    void stop() {
+        stopped = true;
+    }
+
+    /** When the frame now in flight was handed to the container, or 0 when none is. */
+    long inFlightSinceMillis() {
+        return inFlightSinceMillis;
     }
 
     private void writeNext() {
-        String frame = outbox.nextFrame(maxFrameChars);
-        if (frame == null) {
-            busy.set(false);
-            if (!outbox.isEmpty()) {
-                wake();
-            }
+        if (stopped) {
             return;
         }
-        sender.send(frame, this::sent);
+        if (pingWanted) {
+            pingWanted = false;
+            inFlightSinceMillis = now();
+            settings.blockingWork().execute(this::ping);
+            return;
+        }
+        String frame = outbox.nextFrame(settings.maxFrameChars());
+        if (frame != null) {
+            inFlightSinceMillis = now();
+            sender.send(frame, this::sent);
+            return;
+        }
+        CloseStatus close = closeWhenDrained;
+        if (close != null) {
+            stopped = true;
+            settings.blockingWork().execute(() -> closer.accept(close));
+            return;
+        }
+        busy.set(false);
+        if (!outbox.isEmpty() || pingWanted || closeWhenDrained != null) {
+            wake();
+        }
+    }
+
+    private void ping() {
+        try {
+            sender.ping();
+        } catch (Exception e) {
+            sent(e);
+            return;
+        }
+        sent(null);
     }
 
     private void sent(Throwable failure) {
+        inFlightSinceMillis = 0;
         if (failure != null) {
-            failed = true;
+            stopped = true;
             onFailure.accept(failure);
             return;
         }
         // hand back to the executor rather than recurse: a send that completes at once would otherwise
         // drain a busy outbox on an ever deeper stack
-        executor.execute(this::writeNext);
+        settings.writers().execute(this::writeNext);
+    }
+
+    private long now() {
+        return Math.max(1, clock.millis());
     }
 }

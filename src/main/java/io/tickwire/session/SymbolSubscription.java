@@ -8,39 +8,44 @@ import java.util.List;
 /**
  * One symbol of one session. While the subscribe is being answered it is pending: live ticks are held back
  * until the answer is queued, so that the client sees its {@code subscribed} entry first and then exactly the
- * ticks after the entry's {@code seq}. Guarded by its session.
+ * ticks after the entry's {@code seq}. With a {@code maxRate}, a tick that comes too soon after the last one
+ * waits, and a newer one takes its place, counted as skipped. Guarded by its session.
  */
 final class SymbolSubscription {
 
-    private final Double maxRate;
+    private final long minIntervalMillis;
     private boolean pending = true;
     private long lastSeq;
+    private long queuedSeq;
     private List<HeldTick> held = new ArrayList<>();
+    private long nextDueMillis;
+    private HeldTick deferred;
+    private long deferredSkipped;
+    private boolean flushScheduled;
 
+    /** @param maxRate most ticks per second, or {@code null} for all */
     SymbolSubscription(Double maxRate) {
-        this.maxRate = maxRate;
-    }
-
-    Double maxRate() {
-        return maxRate;
+        this.minIntervalMillis = maxRate == null ? 0 : (long) Math.ceil(1000 / maxRate);
     }
 
     boolean isPending() {
         return pending;
     }
 
-    long lastSeq() {
-        return lastSeq;
+    /** The seq of the latest tick put in the outbox, which a heartbeat may announce. */
+    long queuedSeq() {
+        return queuedSeq;
     }
 
     void hold(Tick tick, String json) {
-        held.add(new HeldTick(tick, json));
+        held.add(new HeldTick(tick, json, 0));
     }
 
     /** Ends the pending state at the answer's {@code seq}; returns the held ticks that come after it. */
     List<HeldTick> activate(long answeredSeq) {
         pending = false;
         lastSeq = answeredSeq;
+        queuedSeq = answeredSeq;
         List<HeldTick> after = held.stream().filter(h -> h.tick().seq() > answeredSeq).toList();
         held = List.of();
         return after;
@@ -55,6 +60,54 @@ final class SymbolSubscription {
         return true;
     }
 
-    record HeldTick(Tick tick, String json) {
+    /**
+     * Decides whether a new tick may go out now under {@code maxRate}.
+     *
+     * @return the tick to queue now, or {@code null} when it waits (then {@link #needsFlush} says whether a
+     *         flush must be scheduled, and {@link #flushDelay} when)
+     */
+    HeldTick pace(Tick tick, String json, long nowMillis) {
+        if (minIntervalMillis == 0 || (deferred == null && nowMillis >= nextDueMillis)) {
+            nextDueMillis = nowMillis + minIntervalMillis;
+            return new HeldTick(tick, json, 0);
+        }
+        if (deferred != null) {
+            deferredSkipped++;
+        }
+        deferred = new HeldTick(tick, json, 0);
+        return null;
+    }
+
+    boolean needsFlush() {
+        if (deferred == null || flushScheduled) {
+            return false;
+        }
+        flushScheduled = true;
+        return true;
+    }
+
+    long flushDelay(long nowMillis) {
+        return Math.max(0, nextDueMillis - nowMillis);
+    }
+
+    /** The tick that waited for its turn, with how many it stands for; {@code null} if none waits. */
+    HeldTick flush(long nowMillis) {
+        flushScheduled = false;
+        if (deferred == null) {
+            return null;
+        }
+        HeldTick due = new HeldTick(deferred.tick(), deferred.json(), deferredSkipped);
+        deferred = null;
+        deferredSkipped = 0;
+        nextDueMillis = nowMillis + minIntervalMillis;
+        return due;
+    }
+
+    void queued(Tick tick) {
+        queuedSeq = tick.seq();
+    }
+
+    /** A tick kept back for a while, with how many earlier ticks of its symbol it replaces. */
+    record HeldTick(Tick tick, String json, long skipped) {
     }
 }

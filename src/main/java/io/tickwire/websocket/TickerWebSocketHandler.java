@@ -1,5 +1,7 @@
 package io.tickwire.websocket;
 
+import io.tickwire.protocol.CloseCodes;
+import io.tickwire.protocol.ErrorCode;
 import io.tickwire.protocol.ServerMessageEncoder;
 import io.tickwire.session.ClientSession;
 import io.tickwire.session.SessionRegistry;
@@ -13,7 +15,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
-import java.time.Clock;
 import java.util.List;
 
 /** The raw WebSocket endpoint: connects sockets to the session registry and hands requests on. */
@@ -26,13 +27,13 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     private final SessionRegistry registry;
     private final ClientRequests requests;
     private final Welcomes welcomes;
-    private final Clock clock;
+    private final ServerMessageEncoder encoder;
 
-    TickerWebSocketHandler(SessionRegistry registry, ClientRequests requests, Welcomes welcomes, Clock clock) {
+    TickerWebSocketHandler(SessionRegistry registry, ClientRequests requests, Welcomes welcomes, ServerMessageEncoder encoder) {
         this.registry = registry;
         this.requests = requests;
         this.welcomes = welcomes;
-        this.clock = clock;
+        this.encoder = encoder;
     }
 
     @Override
@@ -45,8 +46,14 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     @Override
     protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
         registry.find(socket.getId()).ifPresent(session -> {
-            session.touch(clock.millis());
-            requests.handle(session, message.getPayload());
+            session.touch();
+            switch (session.budget().take()) {
+                case ACCEPT -> requests.handle(session, message.getPayload());
+                case RATE_LIMITED -> session.send(encoder.error(null, ErrorCode.RATE_LIMITED,
+                        "more than " + welcomes.limits().messagesPerSecond() + " messages per second; slow down or be disconnected"));
+                case DROP -> { }
+                case CLOSE -> registry.evict(session, CloseCodes.KEPT_SENDING);
+            }
         });
     }
 
@@ -57,7 +64,7 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
 
     @Override
     protected void handlePongMessage(WebSocketSession socket, PongMessage message) {
-        registry.find(socket.getId()).ifPresent(session -> session.touch(clock.millis()));
+        registry.find(socket.getId()).ifPresent(ClientSession::touch);
     }
 
     @Override

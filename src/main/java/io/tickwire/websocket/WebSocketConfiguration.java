@@ -11,18 +11,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
-@EnableConfigurationProperties({WebSocketProperties.class, LimitsProperties.class, NodeProperties.class})
+@EnableConfigurationProperties({WebSocketProperties.class, LimitsProperties.class, NodeProperties.class, ShutdownProperties.class})
 class WebSocketConfiguration {
 
     @Bean
     SessionLimits sessionLimits(WebSocketProperties websocket, LimitsProperties limits) {
-        return new SessionLimits(websocket.heartbeat(), limits.maxBatchBytes(), limits.maxQueuedMessages());
+        return new SessionLimits(websocket.heartbeat(), limits.sendTimeout(), limits.maxBatchBytes(), limits.maxQueuedMessages(),
+                limits.messagesPerSecond(), limits.messageBurst());
     }
 
     @Bean
@@ -31,21 +31,25 @@ class WebSocketConfiguration {
                                                   LimitsProperties limits, NodeProperties node, Clock clock) {
         ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, limits.maxSubscriptions(), clock);
         var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
-        return new TickerWebSocketHandler(registry, requests, welcomes, clock);
+        return new TickerWebSocketHandler(registry, requests, welcomes, encoder);
     }
 
     @Bean
-    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, WebSocketProperties websocket) {
+    Admission admission(SessionRegistry registry, LimitsProperties limits) {
+        return new Admission(registry, limits.maxConnections(), limits.retryAfter());
+    }
+
+    @Bean
+    GracefulDisconnect gracefulDisconnect(SessionRegistry registry, Admission admission, ServerMessageEncoder encoder,
+                                          ShutdownProperties shutdown) {
+        return new GracefulDisconnect(registry, admission, encoder, shutdown);
+    }
+
+    @Bean
+    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, Admission admission, WebSocketProperties websocket) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()))
+                .setHandshakeHandler(new ExtensionPolicyHandshakeHandler(websocket.compression()))
+                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
-    }
-
-    @Bean
-    ServletServerContainerFactoryBean webSocketContainer(LimitsProperties limits) {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.maxMessageBytes());
-        container.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
-        return container;
     }
 }

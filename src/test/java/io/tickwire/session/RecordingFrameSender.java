@@ -20,6 +20,13 @@ final class RecordingFrameSender implements FrameSender {
         inFlight = done;
     }
 
+    int pings;
+
+    @Override
+    public synchronized void ping() {
+        pings++;
+    }
+
     synchronized boolean hasInFlight() {
         return inFlight != null;
     }

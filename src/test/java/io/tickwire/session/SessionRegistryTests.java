@@ -29,7 +29,7 @@ class SessionRegistryTests {
 
     @BeforeEach
     void createRegistry() {
-        SessionSettings settings = new SessionSettings(Runnable::run, 65_536, 100);
+        SessionSettings settings = new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> task.run(), 65_536, 100, 1_000, 20, 40);
         registry = new SessionRegistry(new ServerMessageEncoder(JSON), settings, socket -> senders.computeIfAbsent(socket.getId(), id -> new RecordingFrameSender()),
                 Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
     }
