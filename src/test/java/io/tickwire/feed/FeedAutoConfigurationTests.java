@@ -1,5 +1,6 @@
 package io.tickwire.feed;
 
+import io.tickwire.support.MutableClock;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.MarketAutoConfiguration;
 import io.tickwire.market.Quote;

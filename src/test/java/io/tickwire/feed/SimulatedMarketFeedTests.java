@@ -1,5 +1,6 @@
 package io.tickwire.feed;
 
+import io.tickwire.support.MutableClock;
 import io.tickwire.market.Quote;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

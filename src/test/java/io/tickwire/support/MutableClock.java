@@ -1,4 +1,4 @@
-package io.tickwire.feed;
+package io.tickwire.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,23 +7,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant instant;
 
-    MutableClock(Instant instant) {
+    public MutableClock(Instant instant) {
         this.instant = instant;
     }
 
-    static MutableClock atEpochSecond(long second) {
+    public static MutableClock atEpochSecond(long second) {
         return new MutableClock(Instant.ofEpochSecond(second));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         instant = instant.plus(duration);
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         this.instant = instant;
     }
 
