@@ -14,6 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +33,11 @@ final class TestClient implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    private final Map<String, Long> lastSeqBySymbol = new ConcurrentHashMap<>();
+    private final List<String> sequenceViolations = new CopyOnWriteArrayList<>();
+    private final List<Long> tickDelaysMillis = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong ticksReceived = new AtomicLong();
+    private volatile boolean queueTicks = true;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final List<Throwable> errors = new ArrayList<>();
     private final WebSocketSession session;
@@ -102,6 +112,32 @@ final class TestClient implements AutoCloseable {
         return ticks;
     }
 
+    /**
+     * From now on ticks are only checked and counted, not queued: for tests that keep many clients busy and
+     * look at the totals.
+     */
+    void stopQueueingTicks() {
+        queueTicks = false;
+    }
+
+    /** Ticks whose seq did not follow the last one seen of their symbol by exactly one, without {@code skipped}. */
+    List<String> sequenceViolations() {
+        return List.copyOf(sequenceViolations);
+    }
+
+    long ticksReceived() {
+        return ticksReceived.get();
+    }
+
+    /** Publish-to-receipt delay of every tick since the last call, in milliseconds. */
+    List<Long> takeTickDelays() {
+        synchronized (tickDelaysMillis) {
+            List<Long> delays = List.copyOf(tickDelaysMillis);
+            tickDelaysMillis.clear();
+            return delays;
+        }
+    }
+
     /** Everything received so far and not yet taken. */
     List<JsonNode> drain() {
         List<JsonNode> drained = new ArrayList<>();
@@ -128,11 +164,36 @@ final class TestClient implements AutoCloseable {
 
         @Override
         protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+            long receivedAt = System.currentTimeMillis();
             JsonNode frame = JSON.readTree(message.getPayload());
             if ("batch".equals(frame.path("type").stringValue())) {
-                frame.path("items").forEach(messages::add);
+                frame.path("items").forEach(item -> receive(item, receivedAt));
             } else {
-                messages.add(frame);
+                receive(frame, receivedAt);
+            }
+        }
+
+        private void receive(JsonNode message, long receivedAt) {
+            String type = message.path("type").stringValue();
+            if ("subscribed".equals(type)) {
+                message.path("subscriptions").forEach(entry -> lastSeqBySymbol.put(entry.path("symbol").stringValue(), entry.path("seq").longValue()));
+            } else if ("tick".equals(type)) {
+                check(message);
+                ticksReceived.incrementAndGet();
+                tickDelaysMillis.add(receivedAt - message.path("ts").longValue());
+                if (!queueTicks) {
+                    return;
+                }
+            }
+            messages.add(message);
+        }
+
+        private void check(JsonNode tick) {
+            String symbol = tick.path("symbol").stringValue();
+            long seq = tick.path("seq").longValue();
+            Long last = lastSeqBySymbol.put(symbol, seq);
+            if (last != null && seq != last + 1 + tick.path("skipped").asLong(0)) {
+                sequenceViolations.add(symbol + " " + last + " -> " + seq);
             }
         }
 

@@ -1,0 +1,99 @@
+package io.tickwire.websocket;
+
+import io.tickwire.session.ClientSession;
+import io.tickwire.session.SessionRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tickwire.feed.symbols=AAPL,MSFT,GOOGL,AMZN,NVDA",
+        "tickwire.feed.ticks-per-second=40",
+        "tickwire.limits.send-timeout=2s",
+        "tickwire.limits.max-queued-messages=16"})
+class SlowConsumerTests {
+
+    private static final String ALL = "{\"type\":\"subscribe\",\"symbols\":[\"AAPL\",\"MSFT\",\"GOOGL\",\"AMZN\",\"NVDA\"]}";
+    private static final int HEALTHY_CLIENTS = 100;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SessionRegistry registry;
+
+    @Test
+    void slowClientIsConflatedThenClosedWithoutDelayingOthers() throws Exception {
+        List<TestClient> healthy = new ArrayList<>();
+        try {
+            for (int i = 0; i < HEALTHY_CLIENTS; i++) {
+                TestClient client = TestClient.connect(port);
+                client.stopQueueingTicks();
+                client.send(ALL);
+                healthy.add(client);
+            }
+            awaitTicks(healthy, 200);
+            healthy.forEach(TestClient::takeTickDelays);
+            awaitTicks(healthy, 600);
+            long p99Before = p99(healthy);
+
+            try (RawWebSocket slow = RawWebSocket.to(port).receiveBufferSize(2048).connect()) {
+                String id = slow.next("welcome").path("session").stringValue();
+                slow.sendText(ALL);
+                slow.next("subscribed");
+                // from here on the slow client reads nothing
+
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> registry.find(id).map(ClientSession::conflated).orElse(0L) > 0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> registry.find(id).isEmpty());
+                long p99During = p99(healthy);
+
+                assertThat(slow.awaitClose(Duration.ofSeconds(10))).isEqualTo(4009);
+                System.out.printf("Healthy clients' tick delay p99: %d ms without a slow client, %d ms with one%n", p99Before, p99During);
+                assertThat(p99During).isLessThanOrEqualTo(p99Before + 50);
+            }
+
+            assertThat(healthy).allSatisfy(client -> {
+                assertThat(client.sequenceViolations()).isEmpty();
+                assertThat(client.session().isOpen()).isTrue();
+            });
+        } finally {
+            for (TestClient client : healthy) {
+                client.close();
+            }
+        }
+    }
+
+    private static void awaitTicks(List<TestClient> clients, long each) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> clients.stream().allMatch(c -> c.ticksReceived() >= each));
+    }
+
+    private static long p99(List<TestClient> clients) {
+        List<Long> delays = new ArrayList<>();
+        clients.forEach(client -> delays.addAll(client.takeTickDelays()));
+        assertThat(delays).isNotEmpty();
+        delays.sort(null);
+        return delays.get((int) Math.ceil(delays.size() * 0.99) - 1);
+    }
+
+    /** Small socket buffers, so that a client that stops reading pushes back after a few KiB, not megabytes. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SmallSocketBuffers {
+
+        @Bean
+        TomcatConnectorCustomizer smallSendBuffers() {
+            return connector -> connector.setProperty("socket.txBufSize", "8192");
+        }
+    }
+}
