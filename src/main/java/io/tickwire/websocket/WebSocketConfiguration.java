@@ -5,7 +5,10 @@ import io.tickwire.protocol.ClientMessageDecoder;
 import io.tickwire.protocol.ServerMessageEncoder;
 import io.tickwire.session.SessionLimits;
 import io.tickwire.session.SessionRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -46,9 +49,17 @@ class WebSocketConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "tickwire.websocket.compression", havingValue = false, matchIfMissing = true)
+    FilterRegistrationBean<ExtensionOfferFilter> extensionOfferFilter(WebSocketProperties websocket) {
+        FilterRegistrationBean<ExtensionOfferFilter> registration = new FilterRegistrationBean<>(new ExtensionOfferFilter());
+        registration.addUrlPatterns(websocket.path());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, Admission admission, WebSocketProperties websocket) {
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .setHandshakeHandler(new ExtensionPolicyHandshakeHandler(websocket.compression()))
                 .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
     }
