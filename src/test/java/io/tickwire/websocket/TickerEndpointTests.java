@@ -186,6 +186,42 @@ class TickerEndpointTests {
     }
 
     @Test
+    void maxRateIsHonouredAndEveryLeftOutTickIsCountedAsSkipped() throws Exception {
+        try (TestClient client = TestClient.connect(port)) {
+            client.send("{\"type\":\"subscribe\",\"symbols\":[\"GOOGL\"],\"maxRate\":4}");
+            long seq = client.next("subscribed").path("subscriptions").get(0).path("seq").longValue();
+
+            List<JsonNode> ticks = client.ticks("GOOGL", 8);
+
+            long skipped = 0;
+            for (JsonNode tick : ticks) {
+                long jump = tick.path("seq").longValue() - seq;
+                assertThat(jump - 1).as("skipped of %s", tick).isEqualTo(tick.path("skipped").asLong(0));
+                skipped += jump - 1;
+                seq = tick.path("seq").longValue();
+            }
+            assertThat(skipped).as("a 20/s symbol at 4/s leaves most ticks out").isGreaterThan(8);
+            long span = ticks.get(7).path("ts").longValue() - ticks.get(0).path("ts").longValue();
+            assertThat(span).as("8 ticks at 4/s take at least 7 intervals").isGreaterThanOrEqualTo(7 * 250 - 100);
+            assertThat(client.sequenceViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedByTheParserAndTheConnectionStays() throws Exception {
+        try (TestClient client = TestClient.connect(port)) {
+            client.next("welcome");
+            client.send("{\"type\":\"ping\",\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}");
+
+            JsonNode error = client.next("error");
+            assertThat(error.path("code").stringValue()).isEqualTo("BAD_JSON");
+
+            client.send("{\"type\":\"ping\",\"id\":1}");
+            assertThat(client.next("pong").path("id").intValue()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void foreignOriginIsRefusedBeforeTheUpgrade() throws Exception {
         assertThat(RawHandshake.status(port, "/ws/ticker", "https://evil.example")).isEqualTo(403);
         assertThat(RawHandshake.status(port, "/ws/ticker", "http://127.0.0.1:" + port)).isEqualTo(101);
