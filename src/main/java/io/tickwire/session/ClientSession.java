@@ -177,6 +177,24 @@ public final class ClientSession {
         return outbox.conflated();
     }
 
+    /**
+     * Closes a client that is not reading: drops what waits, and closes as soon as the frame already handed to
+     * the container is written, so that a client that reads again still learns why; one that does not is
+     * closed anyway after {@code graceMillis}.
+     */
+    public void closeWhenWritable(CloseStatus status, long graceMillis) {
+        synchronized (this) {
+            closing = true;
+            outbox.clear();
+        }
+        writer.closeWhenDrained(status);
+        settings.pacer().schedule(() -> {
+            if (socket.isOpen()) {
+                close(status);
+            }
+        }, graceMillis);
+    }
+
     /** Closes at once, without writing what waits, on a thread that may block. */
     public void close(CloseStatus status) {
         synchronized (this) {

@@ -49,6 +49,12 @@ final class Outbox {
         waitingTickBySymbol.put(tick.symbol(), pending);
     }
 
+    /** Drops everything waiting. */
+    synchronized void clear() {
+        queue.clear();
+        waitingTickBySymbol.clear();
+    }
+
     synchronized boolean isEmpty() {
         return queue.isEmpty();
     }

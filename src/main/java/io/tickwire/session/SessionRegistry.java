@@ -41,6 +41,12 @@ public final class SessionRegistry implements TickListener {
         return session;
     }
 
+    /** Forgets a session that is not reading and closes it once it can (see {@link ClientSession#closeWhenWritable}). */
+    public void evictSlow(ClientSession session, CloseStatus status, long graceMillis) {
+        remove(session.id());
+        session.closeWhenWritable(status, graceMillis);
+    }
+
     /** Forgets a session at once and closes it without writing what waits for it. */
     public void evict(ClientSession session, CloseStatus status) {
         remove(session.id());

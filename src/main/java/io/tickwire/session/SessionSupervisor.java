@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Looks over every session now and then and closes those that cannot be served: a client that has not taken
  * a frame for longer than the send timeout (4009), and one that answered neither pings nor anything else for
- * two heartbeat intervals (1001). Both are forgotten at once, so no more work is done for them.
+ * two heartbeat intervals (1001). Both are forgotten at once, so no more work is done for them. A slow client
+ * gets its close frame once the frame it is stuck on is written, or is dropped after another send timeout.
  */
 public final class SessionSupervisor {
 
@@ -40,7 +41,7 @@ public final class SessionSupervisor {
             long writingSince = session.writingSinceMillis();
             if (writingSince != 0 && now - writingSince > sendTimeoutMillis) {
                 log.debug("Session {} took no data for {} ms; closing it", session.id(), now - writingSince);
-                registry.evict(session, CloseCodes.SLOW_CONSUMER);
+                registry.evictSlow(session, CloseCodes.SLOW_CONSUMER, sendTimeoutMillis);
             } else if (now - session.lastActivityMillis() > silenceLimitMillis) {
                 log.debug("Session {} answered nothing for {} ms; closing it", session.id(), now - session.lastActivityMillis());
                 registry.evict(session, CloseCodes.SILENT);

@@ -1,6 +1,9 @@
 package io.tickwire.websocket;
 
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.apache.coyote.AbstractProtocol;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -21,7 +24,25 @@ class ContainerConfiguration {
     }
 
     @Bean
-    TomcatConnectorCustomizer connectionHeadroom(LimitsProperties limits) {
-        return connector -> connector.setProperty("maxConnections", Integer.toString(limits.maxConnections() + HTTP_HEADROOM));
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> connectionHeadroom(LimitsProperties limits) {
+        return new ConnectionHeadroom(limits.maxConnections() + HTTP_HEADROOM);
+    }
+
+    /** Runs after Boot's own customizer, which applies {@code server.tomcat.max-connections}, so that this one wins. */
+    private record ConnectionHeadroom(int maxConnections) implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addConnectorCustomizers(connector -> {
+                if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
+                    protocol.setMaxConnections(maxConnections);
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionSupervisorTests {
 
     private final MutableClock clock = MutableClock.atEpochSecond(1_000);
+    private final List<Runnable> graceTasks = new ArrayList<>();
     private final Map<String, RecordingFrameSender> senders = new HashMap<>();
     private final SessionRegistry registry = new SessionRegistry(new ServerMessageEncoder(JsonMapper.builder().build()),
-            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> { }, 65_536, 100, 1_000, 20, 40),
+            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> graceTasks.add(task), 65_536, 100, 1_000, 20, 40),
             socket -> senders.computeIfAbsent(socket.getId(), id -> new RecordingFrameSender()), clock);
     private final SessionSupervisor supervisor = new SessionSupervisor(registry, clock, Duration.ofSeconds(10), Duration.ofSeconds(15));
 
@@ -35,8 +38,24 @@ class SessionSupervisorTests {
         clock.advance(Duration.ofMillis(1_001));
         supervisor.sweep();
 
-        assertThat(socket.closedWith).isEqualTo(CloseCodes.SLOW_CONSUMER);
         assertThat(registry.find("slow")).isEmpty();
+        assertThat(socket.closedWith).as("closes only once the stuck frame is written").isNull();
+        senders.get("slow").complete();
+        assertThat(socket.closedWith).isEqualTo(CloseCodes.SLOW_CONSUMER);
+    }
+
+    @Test
+    void slowClientThatNeverReadsAgainIsClosedAfterTheGrace() {
+        FakeWebSocketSession socket = new FakeWebSocketSession("stuck");
+        registry.open(socket).send("{\"type\":\"x\"}");
+        clock.advance(Duration.ofMillis(10_001));
+
+        supervisor.sweep();
+        assertThat(socket.closedWith).isNull();
+        assertThat(graceTasks).hasSize(1);
+        graceTasks.remove(0).run();
+
+        assertThat(socket.closedWith).isEqualTo(CloseCodes.SLOW_CONSUMER);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.tickwire.websocket;
 
 import io.tickwire.session.SessionRegistry;
+import org.apache.catalina.connector.Connector;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -47,6 +50,13 @@ class AdmissionTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 0);
 
         assertThat(RawHandshake.status(port, "/ws/ticker", null)).isEqualTo(101);
+    }
+
+    @Test
+    void containerConnectionLimitIsAboveOurs(@Autowired ServletWebServerApplicationContext context) {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+
+        assertThat(connector.getProperty("maxConnections")).isEqualTo(3 + ContainerConfiguration.HTTP_HEADROOM);
     }
 
     @Test

@@ -7,7 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
@@ -92,8 +93,8 @@ class SlowConsumerTests {
     static class SmallSocketBuffers {
 
         @Bean
-        TomcatConnectorCustomizer smallSendBuffers() {
-            return connector -> connector.setProperty("socket.txBufSize", "8192");
+        WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> smallSendBuffers() {
+            return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("socket.txBufSize", "8192"));
         }
     }
 }
