@@ -12,8 +12,15 @@ import java.util.function.Consumer;
  */
 final class AsyncRemoteFrameSender implements FrameSender {
 
-    /** Tomcat's per-session bound on blocking sends (20 s unless set). */
+    /** Tomcat's per-session bound on blocking sends: pings, pongs, closes (20 s unless set; must be a Long). */
     static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+    /**
+     * How long Tomcat waits to send a close frame with any code but 1000 (50 ms unless set), after which it drops
+     * the connection without one; too short to wait for a frame in flight, so clients would miss why they were
+     * closed.
+     */
+    static final String ABNORMAL_CLOSE_SEND_TIMEOUT = "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -22,6 +29,7 @@ final class AsyncRemoteFrameSender implements FrameSender {
     AsyncRemoteFrameSender(Session session, long blockingSendTimeoutMillis) {
         this.session = session;
         session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, blockingSendTimeoutMillis);
+        session.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, blockingSendTimeoutMillis);
     }
 
     @Override

@@ -178,14 +178,16 @@ public final class ClientSession {
     }
 
     /**
-     * Closes a client that is not reading: drops what waits, and closes as soon as the frame already handed to
-     * the container is written, so that a client that reads again still learns why; one that does not is
-     * closed anyway after {@code graceMillis}.
+     * Closes once what is queued has been written, so that the client learns why; with {@code dropQueued}, once
+     * only the frame already handed to the container is (for a client that is not reading). A client that does
+     * not read on is closed anyway after {@code graceMillis}.
      */
-    public void closeWhenWritable(CloseStatus status, long graceMillis) {
+    public void closeAfterWriting(CloseStatus status, boolean dropQueued, long graceMillis) {
         synchronized (this) {
             closing = true;
-            outbox.clear();
+            if (dropQueued) {
+                outbox.clear();
+            }
         }
         writer.closeWhenDrained(status);
         settings.pacer().schedule(() -> {
@@ -245,6 +247,10 @@ public final class ClientSession {
     }
 
     private void writeFailed(Throwable failure) {
+        if (!socket.isOpen()) {
+            // the container failed the frame in flight because the connection is already closing
+            return;
+        }
         log.debug("Writing to session {} failed; closing it", id(), failure);
         close(CloseStatus.SERVER_ERROR);
     }

@@ -41,10 +41,13 @@ public final class SessionRegistry implements TickListener {
         return session;
     }
 
-    /** Forgets a session that is not reading and closes it once it can (see {@link ClientSession#closeWhenWritable}). */
-    public void evictSlow(ClientSession session, CloseStatus status, long graceMillis) {
+    /**
+     * Forgets a session at once and closes it once it has been written what is queued for it, or with
+     * {@code dropQueued} only the frame in flight (see {@link ClientSession#closeAfterWriting}).
+     */
+    public void evictAfterWriting(ClientSession session, CloseStatus status, boolean dropQueued, long graceMillis) {
         remove(session.id());
-        session.closeWhenWritable(status, graceMillis);
+        session.closeAfterWriting(status, dropQueued, graceMillis);
     }
 
     /** Forgets a session at once and closes it without writing what waits for it. */

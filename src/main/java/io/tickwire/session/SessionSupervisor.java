@@ -41,7 +41,7 @@ public final class SessionSupervisor {
             long writingSince = session.writingSinceMillis();
             if (writingSince != 0 && now - writingSince > sendTimeoutMillis) {
                 log.debug("Session {} took no data for {} ms; closing it", session.id(), now - writingSince);
-                registry.evictSlow(session, CloseCodes.SLOW_CONSUMER, sendTimeoutMillis);
+                registry.evictAfterWriting(session, CloseCodes.SLOW_CONSUMER, true, sendTimeoutMillis);
             } else if (now - session.lastActivityMillis() > silenceLimitMillis) {
                 log.debug("Session {} answered nothing for {} ms; closing it", session.id(), now - session.lastActivityMillis());
                 registry.evict(session, CloseCodes.SILENT);

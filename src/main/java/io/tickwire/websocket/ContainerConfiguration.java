@@ -15,11 +15,18 @@ class ContainerConfiguration {
     /** Room above the WebSocket limit for plain HTTP: health checks, the page, the API. */
     static final int HTTP_HEADROOM = 1024;
 
+    /**
+     * Messages are taken in parts and bounded by the handler, so the container's per-connection buffers only
+     * need to hold a part: they are allocated for every connection, used or not.
+     */
+    static final int TEXT_BUFFER_CHARS = 4096;
+    static final int BINARY_BUFFER_BYTES = 128;
+
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer(LimitsProperties limits) {
+    ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(limits.maxMessageBytes());
-        container.setMaxBinaryMessageBufferSize(limits.maxMessageBytes());
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
+        container.setMaxBinaryMessageBufferSize(BINARY_BUFFER_BYTES);
         return container;
     }
 

@@ -22,6 +22,11 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
 
     static final String SUBPROTOCOL = "tickwire.v1.json";
 
+    /** No browser splits a small message into many frames; a client that does is flooding. */
+    static final int MAX_PARTS_PER_MESSAGE = 64;
+
+    private static final String ASSEMBLER = MessageAssembler.class.getName();
+
     private static final Logger log = LoggerFactory.getLogger(TickerWebSocketHandler.class);
 
     private final SessionRegistry registry;
@@ -44,15 +49,25 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) throws Exception {
+        String text;
+        try {
+            text = assembler(socket).append(message.getPayload(), message.isLast());
+        } catch (MessageAssembler.TooBig e) {
+            socket.close(CloseStatus.TOO_BIG_TO_PROCESS.withReason(e.getMessage()));
+            return;
+        }
+        if (text == null) {
+            return;
+        }
         registry.find(socket.getId()).ifPresent(session -> {
             session.touch();
             switch (session.budget().take()) {
-                case ACCEPT -> requests.handle(session, message.getPayload());
+                case ACCEPT -> requests.handle(session, text);
                 case RATE_LIMITED -> session.send(encoder.error(null, ErrorCode.RATE_LIMITED,
                         "more than " + welcomes.limits().messagesPerSecond() + " messages per second; slow down or be disconnected"));
                 case DROP -> { }
-                case CLOSE -> registry.evict(session, CloseCodes.KEPT_SENDING);
+                case CLOSE -> registry.evictAfterWriting(session, CloseCodes.KEPT_SENDING, false, welcomes.closeGraceMillis());
             }
         });
     }
@@ -78,6 +93,17 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
         log.debug("Session {} closed with {}", socket.getId(), status);
     }
 
+    /** Parts of messages are taken one by one, so that their size and number can be bounded here. */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    private MessageAssembler assembler(WebSocketSession socket) {
+        return (MessageAssembler) socket.getAttributes().computeIfAbsent(ASSEMBLER,
+                key -> new MessageAssembler(welcomes.limits().maxMessageBytes(), MAX_PARTS_PER_MESSAGE));
+    }
+
     @Override
     public List<String> getSubProtocols() {
         return List.of(SUBPROTOCOL);
@@ -85,6 +111,11 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
 
     /** The first message of every connection. */
     record Welcomes(ServerMessageEncoder encoder, String node, long heartbeatMs, LimitsProperties limits) {
+
+        /** How long a client being closed may take to read what it is owed. */
+        long closeGraceMillis() {
+            return limits.sendTimeout().toMillis();
+        }
 
         String forSession(String sessionId) {
             return encoder.welcome(sessionId, node, heartbeatMs, limits.maxSubscriptions(), limits.maxMessageBytes(),
