@@ -96,6 +96,46 @@ class BoardPageTests {
     }
 
     @Test
+    void risingAndFallingPricesFlash() {
+        page.navigate(base() + "/?symbols=AAPL,MSFT,GOOGL,AMZN");
+
+        waitUntil(10, () -> page.locator("[data-cell=price][data-flash^=up]").count() > 0
+                && page.locator("[data-cell=price][data-flash^=down]").count() > 0);
+    }
+
+    @Test
+    void boardIsUsableFromTheKeyboard() {
+        page.navigate(base() + "/?symbols=AAPL,MSFT");
+        assertThat(page.locator("#board tbody tr[data-symbol]")).hasCount(2);
+
+        page.locator("#board tbody tr[data-symbol=AAPL]").focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#board tbody tr[data-symbol=MSFT]")).hasAttribute("aria-current", "true");
+        assertThat(page.locator("#chart [data-part=symbol]")).hasText("MSFT");
+    }
+
+    @Test
+    void fitsAPhoneInDarkMode() {
+        Page phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK)).newPage();
+        try {
+            phone.navigate(base() + "/");
+            assertThat(phone.locator("#connection-badge")).hasAttribute("data-status", "live");
+
+            Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            Object luminance = phone.evaluate("() => { const [r, g, b] = getComputedStyle(document.body).backgroundColor"
+                    + ".match(/\\d+/g).map(Number); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; }");
+            org.assertj.core.api.Assertions.assertThat(((Number) luminance).doubleValue()).isLessThan(0.3);
+            phone.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "board-phone-dark.png")));
+        } finally {
+            phone.context().close();
+        }
+    }
+
+    @Test
     void cutConnectionIsResumedWithoutGapOrDuplicate() {
         List<WebSocketRoute> routes = new CopyOnWriteArrayList<>();
         List<WebSocketRoute> servers = new CopyOnWriteArrayList<>();
