@@ -62,7 +62,9 @@ class SlowConsumerTests {
 
                 assertThat(slow.awaitClose(Duration.ofSeconds(10))).isEqualTo(4009);
                 System.out.printf("Healthy clients' tick delay p99: %d ms without a slow client, %d ms with one%n", p99Before, p99During);
-                assertThat(p99During).isLessThanOrEqualTo(p99Before + 50);
+                // a slow client that held a writer, a lock or a container thread would add its whole send timeout
+                // (2 s here); the margin only absorbs a busy machine's noise
+                assertThat(p99During).isLessThanOrEqualTo(p99Before + 250);
             }
 
             assertThat(healthy).allSatisfy(client -> {
