@@ -77,7 +77,9 @@ let historyInFlight = 0;
 /** @type {number | undefined} */
 let noticeTimer;
 
-const client = new TickwireClient(socketUrl());
+// A kiosk can stop after a few failed attempts and ask the person instead: /?maxAttempts=5
+const maxAttempts = Number(new URLSearchParams(window.location.search).get('maxAttempts')) || Infinity;
+const client = new TickwireClient(socketUrl(), { maxAttempts });
 
 const badge = createBadge(elements.connection, { onReconnect: () => client.reconnectNow() });
 const chart = createChart(elements.chart, { scheduleFrame, theme: readTheme() });

@@ -76,6 +76,21 @@ class ServerRestartPageTests {
         org.assertj.core.api.Assertions.assertThat(Duration.ofNanos(System.nanoTime() - before).toMillis()).isLessThan(retryIn);
     }
 
+    @Test
+    void kioskStopsAfterItsAttemptsAndReconnectsWhenAsked() {
+        page.navigate("http://127.0.0.1:" + port + "/?symbols=AAPL&maxAttempts=2");
+        assertThat(page.locator("#connection-badge")).hasAttribute("data-status", "live");
+
+        server.close();
+        assertThat(page.locator("#connection-badge")).hasAttribute("data-status", "stopped",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+        assertThat(page.locator("#reconnect")).isVisible();
+        server = startServer();
+        page.locator("#reconnect").click();
+
+        assertThat(page.locator("#connection-badge")).hasAttribute("data-status", "live");
+    }
+
     private ConfigurableApplicationContext startServer() {
         return new SpringApplicationBuilder(TickwireApplication.class).run("--server.port=" + port,
                 "--tickwire.feed.symbols=AAPL", "--tickwire.feed.ticks-per-second=10", "--tickwire.shutdown.reconnect-window=0s");
