@@ -1,5 +1,6 @@
 package io.tickwire.page;
 
+import io.tickwire.support.Frames;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tickwire.feed.symbols=AAPL,MSFT,GOOGL,AMZN",
         "tickwire.feed.ticks-per-second=10"})
 class BoardPageTests {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -233,15 +231,6 @@ class BoardPageTests {
     }
 
     private static List<JsonNode> messages(List<String> frames) {
-        List<JsonNode> messages = new ArrayList<>();
-        for (String frame : frames) {
-            JsonNode node = JSON.readTree(frame);
-            if ("batch".equals(node.path("type").stringValue())) {
-                node.path("items").forEach(messages::add);
-            } else {
-                messages.add(node);
-            }
-        }
-        return messages;
+        return Frames.messages(frames);
     }
 }

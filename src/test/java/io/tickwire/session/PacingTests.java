@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.tickwire.support.Frames;
 import io.tickwire.history.Resumption;
 import io.tickwire.market.Tick;
 import io.tickwire.protocol.ServerMessageEncoder;
@@ -117,15 +118,6 @@ class PacingTests {
 
     private List<JsonNode> messages() {
         drain();
-        List<JsonNode> messages = new ArrayList<>();
-        for (String frame : sender.frames) {
-            JsonNode node = JSON.readTree(frame);
-            if ("batch".equals(node.path("type").stringValue())) {
-                node.path("items").forEach(messages::add);
-            } else {
-                messages.add(node);
-            }
-        }
-        return messages;
+        return Frames.messages(sender.frames);
     }
 }

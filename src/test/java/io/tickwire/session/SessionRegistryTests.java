@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.tickwire.support.Frames;
 import io.tickwire.history.Resumption;
 import io.tickwire.market.Tick;
 import io.tickwire.protocol.ServerMessageEncoder;
@@ -172,16 +173,7 @@ class SessionRegistryTests {
     }
 
     private List<JsonNode> messages(String id) {
-        List<JsonNode> messages = new ArrayList<>();
-        for (String frame : sender(id).frames) {
-            JsonNode node = JSON.readTree(frame);
-            if ("batch".equals(node.path("type").stringValue())) {
-                node.path("items").forEach(messages::add);
-            } else {
-                messages.add(node);
-            }
-        }
-        return messages;
+        return Frames.messages(sender(id).frames);
     }
 
     private static Tick tick(String symbol, long seq) {
