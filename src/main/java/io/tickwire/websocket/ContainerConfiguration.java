@@ -19,8 +19,10 @@ class ContainerConfiguration {
      * Messages are taken in parts and bounded by the handler, so the container's per-connection buffers only
      * need to hold a part: they are allocated for every connection, used or not.
      */
-    static final int TEXT_BUFFER_CHARS = 4096;
+    static final int TEXT_BUFFER_CHARS = 1024;
     static final int BINARY_BUFFER_BYTES = 128;
+    static final int SOCKET_READ_BUFFER_BYTES = 1024;
+    static final int SOCKET_WRITE_BUFFER_BYTES = 4096;
 
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
@@ -31,12 +33,14 @@ class ContainerConfiguration {
     }
 
     @Bean
-    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> connectionHeadroom(LimitsProperties limits) {
-        return new ConnectionHeadroom(limits.maxConnections() + HTTP_HEADROOM);
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> containerSizing(LimitsProperties limits) {
+        return new ContainerSizing(limits.maxConnections() + HTTP_HEADROOM);
     }
 
-    /** Runs after Boot's own customizer, which applies {@code server.tomcat.max-connections}, so that this one wins. */
-    private record ConnectionHeadroom(int maxConnections) implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+    /**
+     * Runs after Boot's own customizer, which applies {@code server.tomcat.max-connections}, so that this one wins.
+     */
+    private record ContainerSizing(int maxConnections) implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {
@@ -44,6 +48,10 @@ class ContainerConfiguration {
                 if (connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol) {
                     protocol.setMaxConnections(maxConnections);
                 }
+                // every connection holds one of each: small reads are all a client sends; writes of a frame
+                // larger than the buffer simply take a few more calls
+                connector.setProperty("socket.appReadBufSize", Integer.toString(SOCKET_READ_BUFFER_BYTES));
+                connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER_BYTES));
             });
         }
 
