@@ -41,6 +41,15 @@ final class AsyncRemoteFrameSender implements FrameSender {
         }
     }
 
+    /** A connection being dropped need not wait long to be told so. */
+    static final long HURRIED_TIMEOUT_MILLIS = 250;
+
+    @Override
+    public void hurry() {
+        session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
+        session.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
+    }
+
     @Override
     public void ping() throws Exception {
         session.getBasicRemote().sendPing(EMPTY.duplicate());

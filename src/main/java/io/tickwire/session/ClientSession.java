@@ -25,6 +25,7 @@ public final class ClientSession {
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
     private final WebSocketSession socket;
+    private final FrameSender sender;
     private final Outbox outbox;
     private final SessionWriter writer;
     private final SessionSettings settings;
@@ -36,6 +37,7 @@ public final class ClientSession {
 
     ClientSession(WebSocketSession socket, FrameSender sender, SessionSettings settings, Clock clock) {
         this.socket = socket;
+        this.sender = sender;
         this.settings = settings;
         this.clock = clock;
         this.outbox = new Outbox(settings.conflateAbove());
@@ -197,12 +199,16 @@ public final class ClientSession {
         }, graceMillis);
     }
 
-    /** Closes at once, without writing what waits, on a thread that may block. */
+    /**
+     * Closes at once, without writing what waits, on a thread that may block; a client that does not read is
+     * not waited for long.
+     */
     public void close(CloseStatus status) {
         synchronized (this) {
             closing = true;
         }
         writer.stop();
+        sender.hurry();
         settings.blockingWork().execute(() -> closeNow(status));
     }
 

@@ -14,4 +14,8 @@ public interface FrameSender {
 
     /** Writes a WebSocket ping frame. May block for the container's blocking-send timeout at most. */
     void ping() throws Exception;
+
+    /** From now on, give up quickly on a client that does not read: the connection is being dropped. */
+    default void hurry() {
+    }
 }

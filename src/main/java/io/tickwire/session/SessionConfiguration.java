@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +20,16 @@ class SessionConfiguration {
     SessionThreads sessionThreads() {
         return new SessionThreads(
                 Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), DaemonThreads.named("tickwire-writer")),
-                Executors.newFixedThreadPool(8, DaemonThreads.named("tickwire-blocking")),
+                blockingPool(),
                 Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-pacer")));
+    }
+
+    /** Pings and closes wait on slow clients for up to the blocking-send timeout; many may wait at once. */
+    private static ExecutorService blockingPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(32, 32, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                DaemonThreads.named("tickwire-blocking"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Bean
@@ -52,10 +62,14 @@ class SessionConfiguration {
             implements DisposableBean {
 
         @Override
-        public void destroy() {
+        public void destroy() throws InterruptedException {
             pacer.shutdownNow();
             writers.shutdownNow();
-            blocking.shutdownNow();
+            // let the closes already handed over finish, or the container closes those sessions one by one later
+            blocking.shutdown();
+            if (!blocking.awaitTermination(5, TimeUnit.SECONDS)) {
+                blocking.shutdownNow();
+            }
         }
     }
 }
