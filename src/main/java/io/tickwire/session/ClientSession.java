@@ -216,6 +216,10 @@ public final class ClientSession {
         if (!subscription.advance(tick)) {
             return;
         }
+        if (!subscription.isPaced()) {
+            queue(subscription, new SymbolSubscription.HeldTick(tick, json, 0));
+            return;
+        }
         long now = clock.millis();
         SymbolSubscription.HeldTick due = subscription.pace(tick, json, now);
         if (due != null) {

@@ -88,7 +88,7 @@ final class SessionWriter {
             return;
         }
         busy.set(false);
-        if (!outbox.isEmpty() || pingWanted || closeWhenDrained != null) {
+        if (!nothingToDo()) {
             wake();
         }
     }
@@ -110,9 +110,21 @@ final class SessionWriter {
             onFailure.accept(failure);
             return;
         }
+        if (nothingToDo()) {
+            // the common case under a steady feed: one frame, then idle; no need for another hand-off
+            busy.set(false);
+            if (!nothingToDo()) {
+                wake();
+            }
+            return;
+        }
         // hand back to the executor rather than recurse: a send that completes at once would otherwise
         // drain a busy outbox on an ever deeper stack
         settings.writers().execute(this::writeNext);
+    }
+
+    private boolean nothingToDo() {
+        return outbox.isEmpty() && !pingWanted && closeWhenDrained == null;
     }
 
     private long now() {

@@ -28,6 +28,11 @@ final class SymbolSubscription {
         this.minIntervalMillis = maxRate == null ? 0 : (long) Math.ceil(1000 / maxRate);
     }
 
+    /** Whether a {@code maxRate} applies, so that ticks need the time to be paced. */
+    boolean isPaced() {
+        return minIntervalMillis > 0;
+    }
+
     boolean isPending() {
         return pending;
     }
