@@ -33,6 +33,8 @@ class AdmissionTests {
     @Test
     void fullNodeAnswers503WithRetryAfterAndKeepsServingHttp() throws Exception {
         try (TestClient first = TestClient.connect(port); TestClient second = TestClient.connect(port); TestClient third = TestClient.connect(port)) {
+            // the client may see its 101 a moment before the server has registered the session
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 3);
             RawWebSocket.Handshake refused = RawWebSocket.to(port).connect().handshake();
 
             assertThat(refused.status()).isEqualTo(503);
