@@ -36,7 +36,7 @@ class SessionConfiguration {
     SessionRegistry sessionRegistry(ServerMessageEncoder encoder, SessionThreads threads, SessionLimits limits, Clock clock) {
         SessionSettings settings = new SessionSettings(threads.writers(), threads.blocking(),
                 (task, delay) -> threads.pacer().schedule(task, delay, TimeUnit.MILLISECONDS),
-                limits.maxBatchChars(), limits.maxQueuedMessages(), limits.blockingSendTimeoutMillis(),
+                limits.maxBatchChars(), limits.maxQueuedMessages(),
                 limits.messagesPerSecond(), limits.messageBurst());
         long blockingTimeout = limits.blockingSendTimeoutMillis();
         return new SessionRegistry(encoder, settings, socket -> FrameSenders.forSocket(socket, blockingTimeout), clock);

@@ -10,12 +10,11 @@ import java.util.concurrent.Executor;
  * @param pacer delays a tick held back by a client's {@code maxRate}
  * @param maxFrameChars a batch frame grows up to this many characters
  * @param conflateAbove messages waiting before newer ticks start to replace older ones of the same symbol
- * @param blockingSendTimeoutMillis bound on a ping or a closing handshake to a client that does not read
  * @param messagesPerSecond client messages allowed per second, on average
  * @param messageBurst client messages allowed at once
  */
 record SessionSettings(Executor writers, Executor blockingWork, Pacer pacer, int maxFrameChars, int conflateAbove,
-                       long blockingSendTimeoutMillis, int messagesPerSecond, int messageBurst) {
+                       int messagesPerSecond, int messageBurst) {
 
     /** Runs a task after a delay. */
     @FunctionalInterface

@@ -3,7 +3,6 @@ package io.tickwire.session;
 import org.springframework.web.socket.CloseStatus;
 
 import java.time.Clock;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 

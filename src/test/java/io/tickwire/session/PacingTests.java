@@ -29,7 +29,7 @@ class PacingTests {
             new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> {
                 scheduled.add(task);
                 delays.add(delay);
-            }, 65_536, 100, 1_000, 20, 40),
+            }, 65_536, 100, 20, 40),
             socket -> sender, clock);
     private final ClientSession session = registry.open(new FakeWebSocketSession("a"));
 

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ class SessionRegistryTests {
 
     @BeforeEach
     void createRegistry() {
-        SessionSettings settings = new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> task.run(), 65_536, 100, 1_000, 20, 40);
+        SessionSettings settings = new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> task.run(), 65_536, 100, 20, 40);
         registry = new SessionRegistry(new ServerMessageEncoder(JSON), settings, socket -> senders.computeIfAbsent(socket.getId(), id -> new RecordingFrameSender()),
                 Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
     }

@@ -18,7 +18,7 @@ class SessionWriterTests {
     private final List<CloseStatus> closes = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
     private final SessionWriter writer = new SessionWriter(outbox, sender,
-            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> { }, 65_536, 100, 1_000, 20, 40),
+            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> { }, 65_536, 100, 20, 40),
             clock, failures::add, closes::add);
 
     @Test
