@@ -4,6 +4,7 @@ import io.tickwire.session.SessionRegistry;
 import org.apache.catalina.connector.Connector;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,12 @@ class AdmissionTests {
 
     @Autowired
     SessionRegistry registry;
+
+    @BeforeEach
+    void startEmpty() {
+        // connections of an earlier test close asynchronously and still count until they have
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.size() == 0);
+    }
 
     @Test
     void fullNodeAnswers503WithRetryAfterAndKeepsServingHttp() throws Exception {
