@@ -2,6 +2,7 @@ package io.tickwire.api;
 
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.Symbols;
+import io.tickwire.protocol.TickMessage;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,13 +29,13 @@ class SymbolController {
     @GetMapping
     List<SymbolView> symbols() {
         return history.symbols().stream()
-                .map(symbol -> new SymbolView(symbol, history.latest(symbol).map(TickView::of).orElse(null)))
+                .map(symbol -> new SymbolView(symbol, history.latest(symbol).map(TickMessage::of).orElse(null)))
                 .toList();
     }
 
     /** Oldest first; fewer than {@code limit} when history holds fewer. */
     @GetMapping("/{symbol}/ticks")
-    List<TickView> ticks(@PathVariable String symbol, @RequestParam(defaultValue = "100") int limit) {
+    List<TickMessage> ticks(@PathVariable String symbol, @RequestParam(defaultValue = "100") int limit) {
         if (!Symbols.isWellFormed(symbol)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Symbol '" + symbol + "' is malformed: it must match " + Symbols.PATTERN.pattern());
@@ -43,6 +44,6 @@ class SymbolController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        return history.recent(symbol, limit).stream().map(TickView::of).toList();
+        return history.recent(symbol, limit).stream().map(TickMessage::of).toList();
     }
 }

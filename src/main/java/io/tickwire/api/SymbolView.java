@@ -1,6 +1,7 @@
 package io.tickwire.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.tickwire.protocol.TickMessage;
 
 /**
  * One symbol a client may subscribe to.
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param latest its latest tick, or {@code null} (left out of the JSON) when it has none yet
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record SymbolView(String symbol, TickView latest) {
+record SymbolView(String symbol, TickMessage latest) {
 }

@@ -20,7 +20,7 @@ public final class ServerMessageEncoder {
     }
 
     public String tick(Tick tick) {
-        return write(ServerMessages.TickMessage.of(tick));
+        return write(TickMessage.of(tick));
     }
 
     /** The same tick for a client that was sent a later one in place of {@code skipped} earlier ones. */

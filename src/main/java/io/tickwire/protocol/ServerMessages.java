@@ -14,15 +14,6 @@ final class ServerMessages {
     private ServerMessages() {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"type", "symbol", "seq", "price", "bid", "ask", "volume", "open", "ts"})
-    record TickMessage(String type, String symbol, long seq, double price, Double bid, Double ask, Long volume, Double open, long ts) {
-
-        static TickMessage of(Tick tick) {
-            return new TickMessage("tick", tick.symbol(), tick.seq(), tick.price(), tick.bid(), tick.ask(), tick.volume(), tick.open(), tick.ts());
-        }
-    }
-
     record Limits(int maxSubscriptions, int maxMessageBytes, int maxMessagesPerSecond) {
     }
 

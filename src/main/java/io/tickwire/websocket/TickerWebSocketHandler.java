@@ -33,12 +33,15 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     private final ClientRequests requests;
     private final Welcomes welcomes;
     private final ServerMessageEncoder encoder;
+    private final LimitsProperties limits;
 
-    TickerWebSocketHandler(SessionRegistry registry, ClientRequests requests, Welcomes welcomes, ServerMessageEncoder encoder) {
+    TickerWebSocketHandler(SessionRegistry registry, ClientRequests requests, Welcomes welcomes, ServerMessageEncoder encoder,
+                           LimitsProperties limits) {
         this.registry = registry;
         this.requests = requests;
         this.welcomes = welcomes;
         this.encoder = encoder;
+        this.limits = limits;
     }
 
     @Override
@@ -65,9 +68,9 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
             switch (session.budget().take()) {
                 case ACCEPT -> requests.handle(session, text);
                 case RATE_LIMITED -> session.send(encoder.error(null, ErrorCode.RATE_LIMITED,
-                        "more than " + welcomes.limits().messagesPerSecond() + " messages per second; slow down or be disconnected"));
+                        "more than " + limits.messagesPerSecond() + " messages per second; slow down or be disconnected"));
                 case DROP -> { }
-                case CLOSE -> registry.evictAfterWriting(session, CloseCodes.KEPT_SENDING, false, welcomes.closeGraceMillis());
+                case CLOSE -> registry.evictAfterWriting(session, CloseCodes.KEPT_SENDING, false, limits.sendTimeout().toMillis());
             }
         });
     }
@@ -101,7 +104,7 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
 
     private MessageAssembler assembler(WebSocketSession socket) {
         return (MessageAssembler) socket.getAttributes().computeIfAbsent(ASSEMBLER,
-                key -> new MessageAssembler(welcomes.limits().maxMessageBytes(), MAX_PARTS_PER_MESSAGE));
+                key -> new MessageAssembler(limits.maxMessageBytes(), MAX_PARTS_PER_MESSAGE));
     }
 
     @Override
@@ -111,11 +114,6 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
 
     /** The first message of every connection. */
     record Welcomes(ServerMessageEncoder encoder, String node, long heartbeatMs, LimitsProperties limits) {
-
-        /** How long a client being closed may take to read what it is owed. */
-        long closeGraceMillis() {
-            return limits.sendTimeout().toMillis();
-        }
 
         String forSession(String sessionId) {
             return encoder.welcome(sessionId, node, heartbeatMs, limits.maxSubscriptions(), limits.maxMessageBytes(),

@@ -34,7 +34,7 @@ class WebSocketConfiguration {
                                                   LimitsProperties limits, NodeProperties node, Clock clock) {
         ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, limits.maxSubscriptions(), clock);
         var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
-        return new TickerWebSocketHandler(registry, requests, welcomes, encoder);
+        return new TickerWebSocketHandler(registry, requests, welcomes, encoder, limits);
     }
 
     @Bean

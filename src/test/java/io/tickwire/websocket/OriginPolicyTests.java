@@ -17,23 +17,23 @@ class OriginPolicyTests {
 
     @Test
     void allowListFeedsTheHandshakeCheck() throws Exception {
-        assertThat(RawHandshake.status(port, "/live", "https://app.example.com")).isEqualTo(101);
-        assertThat(RawHandshake.status(port, "/live", "https://example.com.evil.net")).isEqualTo(403);
-        assertThat(RawHandshake.status(port, "/live", "null")).isEqualTo(403);
+        assertThat(RawWebSocket.handshakeStatus(port, "/live", "https://app.example.com")).isEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/live", "https://example.com.evil.net")).isEqualTo(403);
+        assertThat(RawWebSocket.handshakeStatus(port, "/live", "null")).isEqualTo(403);
     }
 
     @Test
     void requireOriginRefusesAHandshakeWithoutOne() throws Exception {
-        assertThat(RawHandshake.status(port, "/live", null)).isEqualTo(403);
+        assertThat(RawWebSocket.handshakeStatus(port, "/live", null)).isEqualTo(403);
     }
 
     @Test
     void pageOwnOriginIsAlwaysAllowed() throws Exception {
-        assertThat(RawHandshake.status(port, "/live", "http://127.0.0.1:" + port)).isEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/live", "http://127.0.0.1:" + port)).isEqualTo(101);
     }
 
     @Test
     void configuredPathIsWhereTheEndpointLives() throws Exception {
-        assertThat(RawHandshake.status(port, "/ws/ticker", "https://app.example.com")).isNotEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", "https://app.example.com")).isNotEqualTo(101);
     }
 }

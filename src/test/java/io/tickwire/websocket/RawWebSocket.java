@@ -58,6 +58,13 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /** Connects with the defaults: our subprotocol, no Origin, no extensions. */
+    /** The status the server answers a handshake at {@code path} with, from {@code origin} ({@code null}: none). */
+    static int handshakeStatus(int port, String path, String origin) throws IOException {
+        try (RawWebSocket socket = to(port).path(path).origin(origin).connect()) {
+            return socket.handshake().status();
+        }
+    }
+
     static RawWebSocket connect(int port) throws IOException {
         return to(port).subprotocol(TickerWebSocketHandler.SUBPROTOCOL).connect();
     }

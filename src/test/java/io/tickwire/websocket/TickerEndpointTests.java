@@ -223,9 +223,9 @@ class TickerEndpointTests {
 
     @Test
     void foreignOriginIsRefusedBeforeTheUpgrade() throws Exception {
-        assertThat(RawHandshake.status(port, "/ws/ticker", "https://evil.example")).isEqualTo(403);
-        assertThat(RawHandshake.status(port, "/ws/ticker", "http://127.0.0.1:" + port)).isEqualTo(101);
-        assertThat(RawHandshake.status(port, "/ws/ticker", null)).isEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", "https://evil.example")).isEqualTo(403);
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", "http://127.0.0.1:" + port)).isEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
     }
 
     static List<Long> seqs(List<JsonNode> ticks) {
