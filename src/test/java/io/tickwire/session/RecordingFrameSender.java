@@ -21,6 +21,12 @@ final class RecordingFrameSender implements FrameSender {
     }
 
     int pings;
+    boolean hurried;
+
+    @Override
+    public synchronized void hurry() {
+        hurried = true;
+    }
 
     @Override
     public synchronized void ping() {

@@ -147,6 +147,18 @@ class SessionRegistryTests {
         assertThat(socket.closedWith).isEqualTo(CloseStatus.SERVER_ERROR);
     }
 
+    @Test
+    void evictedSessionIsClosedWithoutWaitingLongForIt() {
+        FakeWebSocketSession socket = new FakeWebSocketSession("a");
+        ClientSession session = registry.open(socket);
+
+        registry.evict(session, CloseStatus.GOING_AWAY);
+
+        assertThat(sender("a").hurried).isTrue();
+        assertThat(socket.closedWith).isEqualTo(CloseStatus.GOING_AWAY);
+        assertThat(registry.find("a")).isEmpty();
+    }
+
     private ClientSession activeSubscriber(String id, String symbol) {
         ClientSession session = registry.open(new FakeWebSocketSession(id));
         registry.subscribe(session, symbol, null);

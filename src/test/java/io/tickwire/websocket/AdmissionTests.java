@@ -58,7 +58,7 @@ class AdmissionTests {
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 0);
 
-        assertThat(RawHandshake.status(port, "/ws/ticker", null)).isEqualTo(101);
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
     }
 
     @Test
@@ -66,6 +66,8 @@ class AdmissionTests {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
 
         assertThat(connector.getProperty("maxConnections")).isEqualTo(3 + ContainerConfiguration.HTTP_HEADROOM);
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString(String.valueOf(ContainerConfiguration.SOCKET_READ_BUFFER_BYTES));
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(String.valueOf(ContainerConfiguration.SOCKET_WRITE_BUFFER_BYTES));
     }
 
     @Test
