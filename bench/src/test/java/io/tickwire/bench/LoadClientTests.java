@@ -136,7 +136,6 @@ class LoadClientTests {
                 }
                 reader.feed(buf, 0, n, frames);
             }
-            Thread.sleep(200);
             long later = System.currentTimeMillis();
             out.write(FrameReaderTests.concat(
                     FrameReaderTests.text(tick("S0", 4, later, 0)),
