@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  */
 final class SessionWriter {
 
+    /** The writer whose send is on this thread's stack, so that a send completing at once is not recursed into. */
+    private static final ThreadLocal<SessionWriter> SENDING = new ThreadLocal<>();
+
     private final Outbox outbox;
     private final FrameSender sender;
     private final SessionSettings settings;
@@ -77,7 +80,12 @@ final class SessionWriter {
         String frame = outbox.nextFrame(settings.maxFrameChars());
         if (frame != null) {
             inFlightSinceMillis = now();
-            sender.send(frame, this::sent);
+            SENDING.set(this);
+            try {
+                sender.send(frame, this::sent);
+            } finally {
+                SENDING.remove();
+            }
             return;
         }
         CloseStatus close = closeWhenDrained;
@@ -117,9 +125,13 @@ final class SessionWriter {
             }
             return;
         }
-        // hand back to the executor rather than recurse: a send that completes at once would otherwise
-        // drain a busy outbox on an ever deeper stack
-        settings.writers().execute(this::writeNext);
+        if (SENDING.get() == this) {
+            // the send completed before returning: recursing would drain a busy outbox on an ever deeper stack
+            settings.writers().execute(this::writeNext);
+        } else {
+            // the container calls back on a thread of its own: going on here saves a hand-off per frame
+            writeNext();
+        }
     }
 
     private boolean nothingToDo() {

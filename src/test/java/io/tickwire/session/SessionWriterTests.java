@@ -7,6 +7,8 @@ import org.springframework.web.socket.CloseStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,5 +81,53 @@ class SessionWriterTests {
 
         assertThat(failures).hasSize(1);
         assertThat(sender.frames).hasSize(1);
+    }
+
+    @Test
+    void aSendCompletedLaterGoesOnWithTheNextFrameOnTheCompletingThreadWithoutAHandOff() {
+        List<Runnable> handedOff = new ArrayList<>();
+        SessionWriter queued = writerWith(sender, handedOff::add);
+        outbox.offerMessage("{\"n\":1}");
+        queued.wake();
+        handedOff.remove(0).run();
+        outbox.offerMessage("{\"n\":2}");
+
+        sender.complete();
+
+        assertThat(handedOff).isEmpty();
+        assertThat(sender.frames).containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
+    void aSendCompletedBeforeReturningHandsTheNextFrameToTheExecutorInsteadOfRecursing() {
+        List<String> written = new ArrayList<>();
+        FrameSender immediate = new FrameSender() {
+            @Override
+            public void send(String frame, Consumer<Throwable> done) {
+                written.add(frame);
+                done.accept(null);
+            }
+
+            @Override
+            public void ping() {
+            }
+        };
+        List<Runnable> handedOff = new ArrayList<>();
+        SessionWriter queued = writerWith(immediate, handedOff::add);
+        outbox.offerMessage("{\"type\":\"welcome\"}");
+        outbox.offerMessage("{\"n\":1}");
+        queued.wake();
+        // the first wake and the frames after it each go through the executor, one at a time
+        handedOff.remove(0).run();
+
+        assertThat(written).hasSize(1);
+        assertThat(handedOff).hasSize(1);
+    }
+
+    private SessionWriter writerWith(FrameSender frameSender, Executor writers) {
+        // frames of at most one message each, so that every message is a frame of its own
+        return new SessionWriter(outbox, frameSender,
+                new SessionSettings(writers, Runnable::run, (task, delay) -> { }, 1, 100, 20, 40),
+                clock, failures::add, closes::add);
     }
 }
