@@ -19,7 +19,11 @@ final class Outbox {
 
     private final int conflateAbove;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private final Map<String, PendingTick> waitingTickBySymbol = new HashMap<>();
+    /**
+     * The newest waiting tick of each symbol, kept only while conflating: building it once when the queue
+     * reaches the bound keeps map work off the path of a client that keeps up.
+     */
+    private Map<String, PendingTick> waitingTickBySymbol;
     private long conflated;
 
     Outbox(int conflateAbove) {
@@ -28,8 +32,10 @@ final class Outbox {
 
     synchronized void offerMessage(String json) {
         queue.add(json);
-        // a newer tick must not take the place of one queued before this message, or it would overtake it
-        waitingTickBySymbol.clear();
+        if (waitingTickBySymbol != null) {
+            // a newer tick must not take the place of one queued before this message, or it would overtake it
+            waitingTickBySymbol.clear();
+        }
     }
 
     synchronized void offerTick(Tick tick, String json) {
@@ -38,21 +44,40 @@ final class Outbox {
 
     /** @param skipped ticks of the symbol this one already stands for (left out under the client's maxRate) */
     synchronized void offerTick(Tick tick, String json, long skipped) {
-        PendingTick waiting = waitingTickBySymbol.get(tick.symbol());
-        if (waiting != null && queue.size() >= conflateAbove) {
-            waiting.replaceWith(json, skipped);
-            conflated++;
-            return;
+        if (queue.size() >= conflateAbove) {
+            PendingTick waiting = waitingTicksBySymbol().get(tick.symbol());
+            if (waiting != null) {
+                waiting.replaceWith(json, skipped);
+                conflated++;
+                return;
+            }
         }
         PendingTick pending = new PendingTick(tick.symbol(), json, skipped);
         queue.add(pending);
-        waitingTickBySymbol.put(tick.symbol(), pending);
+        if (waitingTickBySymbol != null) {
+            waitingTickBySymbol.put(tick.symbol(), pending);
+        }
+    }
+
+    private Map<String, PendingTick> waitingTicksBySymbol() {
+        if (waitingTickBySymbol == null) {
+            waitingTickBySymbol = new HashMap<>();
+            // only ticks after the last plain message may be replaced, so that none overtakes it
+            for (Object item : queue) {
+                if (item instanceof PendingTick tick) {
+                    waitingTickBySymbol.put(tick.symbol, tick);
+                } else {
+                    waitingTickBySymbol.clear();
+                }
+            }
+        }
+        return waitingTickBySymbol;
     }
 
     /** Drops everything waiting. */
     synchronized void clear() {
         queue.clear();
-        waitingTickBySymbol.clear();
+        waitingTickBySymbol = null;
     }
 
     synchronized boolean isEmpty() {
@@ -92,8 +117,11 @@ final class Outbox {
     }
 
     private void take() {
-        if (queue.poll() instanceof PendingTick tick) {
+        if (queue.poll() instanceof PendingTick tick && waitingTickBySymbol != null) {
             waitingTickBySymbol.remove(tick.symbol, tick);
+        }
+        if (queue.isEmpty()) {
+            waitingTickBySymbol = null;
         }
     }
 

@@ -176,6 +176,22 @@ class OutboxTests {
     }
 
     @Test
+    void aTickQueuedBeforeAMessageIsNotReplacedOnceTheBoundIsReached() {
+        Outbox outbox = new Outbox(3);
+        String apple1 = offer(outbox, tick("AAPL", 1));
+        String pong = encoder.pong(1L, 1L, 1L);
+        outbox.offerMessage(pong);
+        String msft1 = offer(outbox, tick("MSFT", 1));
+        String apple2 = offer(outbox, tick("AAPL", 2));
+        String msft2 = offer(outbox, tick("MSFT", 2));
+
+        assertThat(outbox.conflated()).isEqualTo(1);
+        assertThat(items(drainFrames(outbox, ROOMY)))
+                .containsExactly(apple1, pong, ServerMessageEncoder.withSkipped(msft2, 1), apple2)
+                .doesNotContain(msft1);
+    }
+
+    @Test
     void controlMessagesAreNeverConflated() {
         Outbox outbox = new Outbox(1);
         String heartbeat = encoder.heartbeat(5, Map.of("AAPL", 1L));
