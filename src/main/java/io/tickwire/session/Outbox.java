@@ -94,13 +94,23 @@ final class Outbox {
     }
 
     /**
-     * Takes the next frame: a single message, or as many as fit in {@code maxFrameChars} as one batch.
+     * Takes the next frame: a single message, or as many as fit in {@code maxFrameChars} as one batch. Called by
+     * the session's one writer only: frames taken by two callers at once could be sent out of order.
      *
      * @return the frame's text, or {@code null} when nothing waits
      */
-    synchronized String nextFrame(int maxFrameChars) {
-        if (queue.isEmpty()) {
+    String nextFrame(int maxFrameChars) {
+        List<String> items = takeFrameItems(maxFrameChars);
+        if (items.isEmpty()) {
             return null;
+        }
+        // built outside the lock, which publishers wait on
+        return items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
+    }
+
+    private synchronized List<String> takeFrameItems(int maxFrameChars) {
+        if (queue.isEmpty()) {
+            return List.of();
         }
         List<String> items = new ArrayList<>();
         int itemChars = 0;
@@ -113,7 +123,7 @@ final class Outbox {
             items.add(item);
             itemChars += item.length();
         }
-        return items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
+        return items;
     }
 
     private void take() {
