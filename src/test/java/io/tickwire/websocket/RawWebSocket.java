@@ -291,6 +291,7 @@ final class RawWebSocket implements AutoCloseable {
     static final class Options {
 
         private final int port;
+        private String sourceAddress;
         private String path = "/ws/ticker";
         private String origin;
         private String subprotocol;
@@ -299,6 +300,12 @@ final class RawWebSocket implements AutoCloseable {
 
         private Options(int port) {
             this.port = port;
+        }
+
+        /** The local address to connect from, such as {@code 127.0.0.2}, to look like another client. */
+        Options from(String sourceAddress) {
+            this.sourceAddress = sourceAddress;
+            return this;
         }
 
         Options path(String path) {
@@ -332,6 +339,9 @@ final class RawWebSocket implements AutoCloseable {
             Socket socket = new Socket();
             if (receiveBufferSize > 0) {
                 socket.setReceiveBufferSize(receiveBufferSize); // before connect, or the TCP window is already agreed
+            }
+            if (sourceAddress != null) {
+                socket.bind(new InetSocketAddress(sourceAddress, 0));
             }
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) WAIT.toMillis());
             socket.setSoTimeout((int) WAIT.toMillis());
