@@ -1,12 +1,15 @@
 package io.tickwire.websocket;
 
 import io.tickwire.support.MutableClock;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tickwire.feed.symbols=AAPL",
         "tickwire.limits.handshakes-per-second-per-address=1",
         "tickwire.limits.handshake-burst-per-address=3"})
+@Import(HandshakeRateLimitTests.StoppedClock.class)
 class HandshakeRateLimitTests {
 
     @LocalServerPort
@@ -45,6 +49,27 @@ class HandshakeRateLimitTests {
         clock.advance(Duration.ofSeconds(1));
         assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
         assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(429);
+    }
+
+    @Nested
+    @TestPropertySource(properties = "server.forward-headers-strategy=native")
+    class BehindAProxy {
+
+        @Test
+        void theForwardedClientAddressIsCountedNotTheProxys(@LocalServerPort int proxiedPort) throws Exception {
+            for (int i = 0; i < 3; i++) {
+                assertThat(handshakeForwardedFor(proxiedPort, "203.0.113.7")).isEqualTo(101);
+            }
+
+            assertThat(handshakeForwardedFor(proxiedPort, "203.0.113.7")).isEqualTo(429);
+            assertThat(handshakeForwardedFor(proxiedPort, "203.0.113.8")).isEqualTo(101);
+        }
+
+        private static int handshakeForwardedFor(int port, String client) throws Exception {
+            try (RawWebSocket socket = RawWebSocket.to(port).forwardedFor(client).connect()) {
+                return socket.handshake().status();
+            }
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -301,6 +301,7 @@ final class RawWebSocket implements AutoCloseable {
         private String origin;
         private String subprotocol;
         private String extensions;
+        private String forwardedFor;
         private int receiveBufferSize;
 
         private Options(int port) {
@@ -346,6 +347,12 @@ final class RawWebSocket implements AutoCloseable {
             return this;
         }
 
+        /** The {@code X-Forwarded-For} header, as a reverse proxy in front would send it. */
+        Options forwardedFor(String address) {
+            this.forwardedFor = address;
+            return this;
+        }
+
         /** A small buffer makes a client that stops reading push back on the server after a few KiB. */
         Options receiveBufferSize(int bytes) {
             this.receiveBufferSize = bytes;
@@ -374,6 +381,7 @@ final class RawWebSocket implements AutoCloseable {
             appendHeader(request, "Origin", origin);
             appendHeader(request, "Sec-WebSocket-Protocol", subprotocol);
             appendHeader(request, "Sec-WebSocket-Extensions", extensions);
+            appendHeader(request, "X-Forwarded-For", forwardedFor);
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             List<String> head = new ArrayList<>();
