@@ -37,6 +37,11 @@ final class Admission implements HandshakeInterceptor {
         this.draining = retryAfter;
     }
 
+    /** Admits handshakes again, as when the context is started after a stop. */
+    void reopen() {
+        this.draining = null;
+    }
+
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {

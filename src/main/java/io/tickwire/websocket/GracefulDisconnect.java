@@ -40,6 +40,8 @@ final class GracefulDisconnect implements SmartLifecycle {
 
     @Override
     public void start() {
+        // a context may be stopped and started again (Spring's tests pause the contexts they cache)
+        admission.reopen();
         running = true;
     }
 

@@ -21,6 +21,8 @@ import java.time.Duration;
  * @param maxBatchBytes a {@code batch} frame grows up to about this size
  * @param maxConnections open WebSockets per node; above it a handshake gets 503
  * @param retryAfter what a refused handshake is told in {@code Retry-After}
+ * @param handshakesPerSecondPerAddress handshakes one client address may start per second on average; more get 429
+ * @param handshakeBurstPerAddress handshakes one client address may start at once before the per-second rate applies
  */
 @ConfigurationProperties("tickwire.limits")
 @Validated
@@ -33,5 +35,7 @@ public record LimitsProperties(
         @DefaultValue("512") @Min(1) @Max(1_000_000) int maxQueuedMessages,
         @DefaultValue("65536") @Min(1024) @Max(16_777_216) int maxBatchBytes,
         @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxConnections,
-        @DefaultValue("5s") @NotNull Duration retryAfter) {
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("5") @Min(1) @Max(1_000_000) int handshakesPerSecondPerAddress,
+        @DefaultValue("20") @Min(1) @Max(1_000_000) int handshakeBurstPerAddress) {
 }

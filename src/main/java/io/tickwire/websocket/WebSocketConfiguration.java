@@ -43,6 +43,11 @@ class WebSocketConfiguration {
     }
 
     @Bean
+    HandshakeRateLimiter handshakeRateLimiter(LimitsProperties limits, Clock clock) {
+        return new HandshakeRateLimiter(limits.handshakesPerSecondPerAddress(), limits.handshakeBurstPerAddress(), clock);
+    }
+
+    @Bean
     GracefulDisconnect gracefulDisconnect(SessionRegistry registry, Admission admission, ServerMessageEncoder encoder,
                                           ShutdownProperties shutdown) {
         return new GracefulDisconnect(registry, admission, encoder, shutdown);
@@ -58,9 +63,12 @@ class WebSocketConfiguration {
     }
 
     @Bean
-    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, Admission admission, WebSocketProperties websocket) {
+    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, HandshakeRateLimiter rateLimiter, Admission admission,
+                                       WebSocketProperties websocket) {
+        // the rate limit first, so that handshakes the other checks refuse use up the budget too
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
+                .addInterceptors(new HandshakeRateLimitInterceptor(rateLimiter),
+                        new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
     }
 }

@@ -15,7 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The benchmark's load client against the real server, small: it must count correctly, not fast. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tickwire.feed.symbols=S0,S1,S2",
-        "tickwire.feed.ticks-per-second=20"})
+        "tickwire.feed.ticks-per-second=20",
+        // many sockets from one address within seconds
+        "tickwire.limits.handshakes-per-second-per-address=10000",
+        "tickwire.limits.handshake-burst-per-address=10000"})
 class LoadClientSmokeTests {
 
     private static final int CLIENTS = 200;

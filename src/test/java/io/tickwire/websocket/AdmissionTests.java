@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,17 @@ class AdmissionTests {
             first.close();
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> registry.size() == 0);
+
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
+    }
+
+    @Test
+    void handshakesAreAdmittedAgainOnceTheContextIsStartedAfterAStop(@Autowired ConfigurableApplicationContext context)
+            throws Exception {
+        context.pause();
+        assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(503);
+
+        context.restart();
 
         assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
     }

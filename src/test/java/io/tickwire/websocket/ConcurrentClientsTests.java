@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tickwire.feed.symbols=AAPL,MSFT,GOOGL,AMZN,NVDA",
-        "tickwire.feed.ticks-per-second=25"})
+        "tickwire.feed.ticks-per-second=25",
+        // many sockets from one address within seconds
+        "tickwire.limits.handshakes-per-second-per-address=10000",
+        "tickwire.limits.handshake-burst-per-address=10000"})
 class ConcurrentClientsTests {
 
     private static final List<String> SYMBOLS = List.of("AAPL", "MSFT", "GOOGL", "AMZN", "NVDA");

@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tickwire.feed.symbols=AAPL,MSFT",
-        "tickwire.feed.ticks-per-second=20"})
+        "tickwire.feed.ticks-per-second=20",
+        // many sockets from one address within seconds
+        "tickwire.limits.handshakes-per-second-per-address=10000",
+        "tickwire.limits.handshake-burst-per-address=10000"})
 class MisbehavingClientTests {
 
     private static final int MAX_MESSAGE_CHARS = 16_384;

@@ -2,6 +2,9 @@ package io.tickwire.websocket;
 
 import tools.jackson.databind.JsonNode;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -291,14 +294,36 @@ final class RawWebSocket implements AutoCloseable {
     static final class Options {
 
         private final int port;
+        private String host = "127.0.0.1";
+        private String sourceAddress;
+        private SSLContext tls;
         private String path = "/ws/ticker";
         private String origin;
         private String subprotocol;
         private String extensions;
+        private String forwardedFor;
         private int receiveBufferSize;
 
         private Options(int port) {
             this.port = port;
+        }
+
+        /** Where to connect, and what the {@code Host} header names. */
+        Options host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The local address to connect from, such as {@code 127.0.0.2}, to look like another client. */
+        Options from(String sourceAddress) {
+            this.sourceAddress = sourceAddress;
+            return this;
+        }
+
+        /** Speaks TLS with this context, checking that the certificate names the host. */
+        Options tls(SSLContext context) {
+            this.tls = context;
+            return this;
         }
 
         Options path(String path) {
@@ -322,6 +347,12 @@ final class RawWebSocket implements AutoCloseable {
             return this;
         }
 
+        /** The {@code X-Forwarded-For} header, as a reverse proxy in front would send it. */
+        Options forwardedFor(String address) {
+            this.forwardedFor = address;
+            return this;
+        }
+
         /** A small buffer makes a client that stops reading push back on the server after a few KiB. */
         Options receiveBufferSize(int bytes) {
             this.receiveBufferSize = bytes;
@@ -333,17 +364,24 @@ final class RawWebSocket implements AutoCloseable {
             if (receiveBufferSize > 0) {
                 socket.setReceiveBufferSize(receiveBufferSize); // before connect, or the TCP window is already agreed
             }
-            socket.connect(new InetSocketAddress("127.0.0.1", port), (int) WAIT.toMillis());
+            if (sourceAddress != null) {
+                socket.bind(new InetSocketAddress(sourceAddress, 0));
+            }
+            socket.connect(new InetSocketAddress(host, port), (int) WAIT.toMillis());
             socket.setSoTimeout((int) WAIT.toMillis());
+            if (tls != null) {
+                socket = overTls(socket);
+            }
             byte[] key = new byte[16];
             ThreadLocalRandom.current().nextBytes(key);
             StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Host: ").append(host).append(':').append(port).append("\r\n")
                     .append("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n")
                     .append("Sec-WebSocket-Key: ").append(Base64.getEncoder().encodeToString(key)).append("\r\n");
             appendHeader(request, "Origin", origin);
             appendHeader(request, "Sec-WebSocket-Protocol", subprotocol);
             appendHeader(request, "Sec-WebSocket-Extensions", extensions);
+            appendHeader(request, "X-Forwarded-For", forwardedFor);
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             List<String> head = new ArrayList<>();
@@ -352,6 +390,15 @@ final class RawWebSocket implements AutoCloseable {
             }
             int status = Integer.parseInt(head.get(0).split(" ")[1]);
             return new RawWebSocket(socket, new Handshake(status, head.subList(1, head.size())), in);
+        }
+
+        private Socket overTls(Socket plain) throws IOException {
+            SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, true);
+            SSLParameters parameters = secure.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            secure.setSSLParameters(parameters);
+            secure.startHandshake();
+            return secure;
         }
 
         private static void appendHeader(StringBuilder request, String name, String value) {

@@ -22,7 +22,10 @@ import static org.awaitility.Awaitility.await;
         "tickwire.feed.symbols=AAPL,MSFT,GOOGL,AMZN,NVDA",
         "tickwire.feed.ticks-per-second=40",
         "tickwire.limits.send-timeout=2s",
-        "tickwire.limits.max-queued-messages=16"})
+        "tickwire.limits.max-queued-messages=16",
+        // many sockets from one address within seconds
+        "tickwire.limits.handshakes-per-second-per-address=10000",
+        "tickwire.limits.handshake-burst-per-address=10000"})
 class SlowConsumerTests {
 
     private static final String ALL = "{\"type\":\"subscribe\",\"symbols\":[\"AAPL\",\"MSFT\",\"GOOGL\",\"AMZN\",\"NVDA\"]}";

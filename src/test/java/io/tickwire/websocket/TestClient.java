@@ -11,6 +11,7 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,10 +43,14 @@ final class TestClient implements AutoCloseable {
     private final List<Throwable> errors = new ArrayList<>();
     private final WebSocketSession session;
 
-    private TestClient(URI uri, WebSocketHttpHeaders headers) throws Exception {
+    private TestClient(URI uri, WebSocketHttpHeaders headers, SSLContext tls) throws Exception {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
-        this.session = new StandardWebSocketClient(container).execute(new Collector(), headers, uri).get(10, TimeUnit.SECONDS);
+        StandardWebSocketClient client = new StandardWebSocketClient(container);
+        if (tls != null) {
+            client.setSslContext(tls);
+        }
+        this.session = client.execute(new Collector(), headers, uri).get(10, TimeUnit.SECONDS);
     }
 
     static TestClient connect(int port) throws Exception {
@@ -53,10 +58,19 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connect(int port, String path, WebSocketHttpHeaders headers) throws Exception {
+        return new TestClient(URI.create("ws://127.0.0.1:" + port + path), withSubprotocol(headers), null);
+    }
+
+    /** Connects over TLS to {@code wss://host:port/ws/ticker}, trusting the certificates {@code tls} trusts. */
+    static TestClient connectSecurely(String host, int port, WebSocketHttpHeaders headers, SSLContext tls) throws Exception {
+        return new TestClient(URI.create("wss://" + host + ":" + port + "/ws/ticker"), withSubprotocol(headers), tls);
+    }
+
+    private static WebSocketHttpHeaders withSubprotocol(WebSocketHttpHeaders headers) {
         if (headers.getSecWebSocketProtocol().isEmpty()) {
             headers.setSecWebSocketProtocol("tickwire.v1.json");
         }
-        return new TestClient(URI.create("ws://127.0.0.1:" + port + path), headers);
+        return headers;
     }
 
     WebSocketSession session() {

@@ -252,6 +252,7 @@ public final class Sweep {
                     "--tickwire.feed.ticks-per-second=" + rate,
                     "--tickwire.limits.max-connections=20000",
                     "--tickwire.limits.handshakes-per-second-per-address=1000000",
+                    "--tickwire.limits.handshake-burst-per-address=1000000",
                     "--tickwire.websocket.heartbeat=15s",
                     "--server.tomcat.accept-count=1000"));
             command.addAll(options.serverArgs());
