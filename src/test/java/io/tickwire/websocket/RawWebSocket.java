@@ -19,8 +19,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -57,7 +59,6 @@ final class RawWebSocket implements AutoCloseable {
         return new Options(port);
     }
 
-    /** Connects with the defaults: our subprotocol, no Origin, no extensions. */
     /** The status the server answers a handshake at {@code path} with, from {@code origin} ({@code null}: none). */
     static int handshakeStatus(int port, String path, String origin) throws IOException {
         try (RawWebSocket socket = to(port).path(path).origin(origin).connect()) {
@@ -65,6 +66,7 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Connects with the defaults: our subprotocol, no Origin, no extensions. */
     static RawWebSocket connect(int port) throws IOException {
         return to(port).subprotocol(TickerWebSocketHandler.SUBPROTOCOL).connect();
     }
@@ -296,6 +298,7 @@ final class RawWebSocket implements AutoCloseable {
         private String subprotocol;
         private String extensions;
         private int receiveBufferSize;
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Options(int port) {
             this.port = port;
@@ -322,6 +325,12 @@ final class RawWebSocket implements AutoCloseable {
             return this;
         }
 
+        /** Any other header of the upgrade request, such as {@code Authorization}, {@code Cookie} or {@code Accept}. */
+        Options header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
         /** A small buffer makes a client that stops reading push back on the server after a few KiB. */
         Options receiveBufferSize(int bytes) {
             this.receiveBufferSize = bytes;
@@ -344,6 +353,7 @@ final class RawWebSocket implements AutoCloseable {
             appendHeader(request, "Origin", origin);
             appendHeader(request, "Sec-WebSocket-Protocol", subprotocol);
             appendHeader(request, "Sec-WebSocket-Extensions", extensions);
+            headers.forEach((name, value) -> appendHeader(request, name, value));
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             List<String> head = new ArrayList<>();
