@@ -3,6 +3,7 @@ package io.tickwire.websocket;
 import io.tickwire.history.TickHistory;
 import io.tickwire.protocol.ClientMessageDecoder;
 import io.tickwire.protocol.ServerMessageEncoder;
+import io.tickwire.security.SymbolEntitlements;
 import io.tickwire.session.SessionLimits;
 import io.tickwire.session.SessionRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,8 +32,10 @@ class WebSocketConfiguration {
     @Bean
     TickerWebSocketHandler tickerWebSocketHandler(SessionRegistry registry, TickHistory history, ServerMessageEncoder encoder,
                                                   ClientMessageDecoder decoder, WebSocketProperties websocket,
-                                                  LimitsProperties limits, NodeProperties node, Clock clock) {
-        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, limits.maxSubscriptions(), clock);
+                                                  LimitsProperties limits, NodeProperties node, SymbolEntitlements entitlements,
+                                                  Clock clock) {
+        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, entitlements, limits.maxSubscriptions(),
+                clock);
         var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
         return new TickerWebSocketHandler(registry, requests, welcomes, encoder, limits);
     }
