@@ -12,11 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 import java.time.Clock;
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -60,10 +63,24 @@ class WebSocketConfiguration {
         return registration;
     }
 
+    /** Publishes the container's session events as Spring Security's, for {@link SignOutDisconnect}. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SignOutDisconnect signOutDisconnect(SessionRegistry registry) {
+        return new SignOutDisconnect(registry);
+    }
+
     @Bean
     WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, Admission admission, WebSocketProperties websocket) {
+        // copies no session attributes, only the session's id, for SignOutDisconnect
+        HttpSessionHandshakeInterceptor httpSessionId = new HttpSessionHandshakeInterceptor(List.of());
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
+                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission,
+                        httpSessionId)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
     }
 }
