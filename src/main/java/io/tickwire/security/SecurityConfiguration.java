@@ -5,21 +5,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
@@ -38,10 +37,10 @@ class SecurityConfiguration {
     private static final String[] PAGE = { "/", "/index.html", "/*.js", "/*.css", "/*.png", "/*.svg", "/favicon.ico" };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security, WebSocketProperties websocket)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security, WebSocketProperties websocket,
+                                            JsonMapper json) throws Exception {
         boolean requireLogin = security.requireLogin();
-        RequestMatcher socket = pathPattern(websocket.path());
+        RequestMatcher socketOrApi = new OrRequestMatcher(pathPattern(websocket.path()), pathPattern("/api/**"));
         RequestMatcher publish = pathPattern(HttpMethod.POST, "/api/ticks");
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(publish).hasRole("PUBLISHER").requestMatchers("/error").permitAll();
@@ -56,7 +55,8 @@ class SecurityConfiguration {
             }
             requests.anyRequest().denyAll();
         });
-        http.httpBasic(basic -> basic.realmName(REALM));
+        ApiProblems problems = new ApiProblems(json, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problems));
         if (requireLogin) {
             http.formLogin(form -> form.permitAll());
             // only the page is worth returning to after signing in; a script, an icon or a handshake is not
@@ -68,7 +68,7 @@ class SecurityConfiguration {
             // with no login page to return to, a denied request must not start a session just to remember itself
             http.requestCache(AbstractHttpConfigurer::disable);
         }
-        http.exceptionHandling(exceptions -> answerMissingLogin(exceptions, requireLogin, socket));
+        http.exceptionHandling(exceptions -> answerRefusals(exceptions, requireLogin, socketOrApi, problems, json));
         // Publishers are machines with HTTP Basic, which have no CSRF token to send. Exempting this one endpoint is
         // safe because it reads only application/json: a page of another site cannot send that without a CORS
         // preflight, which this server never answers, so no browser can be made to publish in a user's name.
@@ -81,21 +81,20 @@ class SecurityConfiguration {
     }
 
     /**
-     * A missing login is a 401 with a Basic challenge on the socket and the API, for the clients that can answer one;
-     * the page's own requests (marked {@code X-Requested-With}) get a bare 401, since a challenge would make the
-     * browser ask for a password in a dialog of its own. Any other page goes to the login form in login mode and is
-     * simply refused in public mode, where there is nothing to sign in to. These are registered as defaults rather
-     * than as the one entry point, which would stop Spring Security from generating the login form; being first,
-     * they are consulted before those of form login and HTTP Basic.
+     * On the socket and the API, a missing login is a 401 problem with a Basic challenge, for the clients that can
+     * answer one, and a refusal a 403 problem. The page's own requests (marked {@code X-Requested-With}) get their 401
+     * without the challenge, which would make the browser ask for a password in a dialog of its own. Any other page
+     * goes to the login form in login mode and is simply refused in public mode, where there is nothing to sign in
+     * to. These are registered as defaults rather than as the one entry point, which would stop Spring Security from
+     * generating the login form; being first, they are consulted before those of form login and HTTP Basic.
      */
-    private static void answerMissingLogin(ExceptionHandlingConfigurer<HttpSecurity> exceptions, boolean requireLogin,
-                                           RequestMatcher socket) {
-        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-        basic.setRealmName(REALM);
-        exceptions.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+    private static void answerRefusals(ExceptionHandlingConfigurer<HttpSecurity> exceptions, boolean requireLogin,
+                                       RequestMatcher socketOrApi, ApiProblems problems, JsonMapper json) {
+        exceptions.defaultAuthenticationEntryPointFor(new ApiProblems(json, null),
                         new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))
-                .defaultAuthenticationEntryPointFor(basic, new OrRequestMatcher(socket, pathPattern("/api/**")))
+                .defaultAuthenticationEntryPointFor(problems, socketOrApi)
                 .defaultAuthenticationEntryPointFor(requireLogin ? new LoginUrlAuthenticationEntryPoint("/login")
-                        : new Http403ForbiddenEntryPoint(), AnyRequestMatcher.INSTANCE);
+                        : new Http403ForbiddenEntryPoint(), AnyRequestMatcher.INSTANCE)
+                .defaultAccessDeniedHandlerFor(problems, socketOrApi);
     }
 }

@@ -81,14 +81,13 @@ class TickPublishTests {
     void withoutCredentialsIs401() throws Exception {
         HttpResponse<String> response = post(null, "[{\"symbol\":\"AAPL\",\"price\":1}]");
 
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertProblem(response, 401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
     }
 
     @Test
     void userWithoutThePublisherRoleIs403() throws Exception {
-        assertThat(post(SignIn.basic("bob", "bob-secret"), "[{\"symbol\":\"AAPL\",\"price\":1}]").statusCode())
-                .isEqualTo(403);
+        assertProblem(post(SignIn.basic("bob", "bob-secret"), "[{\"symbol\":\"AAPL\",\"price\":1}]"), 403);
     }
 
     @ParameterizedTest

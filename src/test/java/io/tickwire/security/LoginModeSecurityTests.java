@@ -49,6 +49,7 @@ class LoginModeSecurityTests {
         HttpResponse<String> response = get(path, Map.of("Accept", HTML));
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Location")).isEmpty();
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Basic realm=\"Tickwire\""));

@@ -28,6 +28,7 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.json.JsonContent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,18 +107,26 @@ class SecurityConfigurationTests {
         HttpResponse<String> response = publish(null);
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Basic realm=\"Tickwire\""));
     }
 
     @Test
     void publishingWithAWrongPasswordIs401() throws Exception {
-        assertThat(publish(SignIn.basic("feed", "not-the-password")).statusCode()).isEqualTo(401);
+        HttpResponse<String> response = publish(SignIn.basic("feed", "not-the-password"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test
     void publishingNeedsThePublisherRole() throws Exception {
-        assertThat(publish(SignIn.basic("bob", "bob-secret")).statusCode()).isEqualTo(403);
+        HttpResponse<String> response = publish(SignIn.basic("bob", "bob-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new JsonContent(response.body())).extractingPath("$.detail").isEqualTo("User 'bob' may not POST /api/ticks");
     }
 
     @Test
