@@ -37,6 +37,11 @@ final class Admission implements HandshakeInterceptor {
         this.draining = retryAfter;
     }
 
+    /** Admits handshakes again, after a {@link #drain} (the application was stopped and is started again). */
+    void open() {
+        this.draining = null;
+    }
+
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {

@@ -38,8 +38,10 @@ final class GracefulDisconnect implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** Also on a start after a stop, as when a test framework pauses a cached application and resumes it. */
     @Override
     public void start() {
+        admission.open();
         running = true;
     }
 

@@ -61,6 +61,16 @@ class AdmissionTests {
         assertThat(RawWebSocket.handshakeStatus(port, "/ws/ticker", null)).isEqualTo(101);
     }
 
+    /** Spring's test framework stops a cached application between test classes and starts it again when reused. */
+    @Test
+    void handshakesAreAdmittedAgainWhenTheApplicationStartsAfterAStop(@Autowired ServletWebServerApplicationContext context)
+            throws Exception {
+        context.stop();
+        context.start();
+
+        assertThat(RawWebSocket.handshakeStatus(context.getWebServer().getPort(), "/ws/ticker", null)).isEqualTo(101);
+    }
+
     @Test
     void containerConnectionLimitIsAboveOurs(@Autowired ServletWebServerApplicationContext context) {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
