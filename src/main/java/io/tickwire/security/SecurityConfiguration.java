@@ -1,7 +1,6 @@
 package io.tickwire.security;
 
 import io.tickwire.websocket.WebSocketProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,7 +28,6 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * else is denied. The socket and the API answer a missing login with 401, never with a redirect to a login page.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     static final String REALM = "Tickwire";
