@@ -34,6 +34,12 @@ const REFRESH_MS = 500;
 /** How long a notice stays up, milliseconds. */
 const NOTICE_MS = 8000;
 
+/**
+ * Headers of the page's API requests. `X-Requested-With` asks a server that requires login for a bare 401 once the
+ * session is gone, instead of a Basic challenge that would make the browser ask for a password in a dialog.
+ */
+const API_HEADERS = Object.freeze({ Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' });
+
 const storage = (() => {
   try {
     return window.localStorage;
@@ -181,7 +187,7 @@ async function loadSymbolList() {
  * @returns {Promise<Array<{symbol: string, latest?: object}>>}
  */
 async function fetchSymbolList() {
-  const response = await fetch('/api/symbols', { headers: { Accept: 'application/json' } });
+  const response = await fetch('/api/symbols', { headers: API_HEADERS });
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   const listed = await response.json();
   listedAt = Date.now();
@@ -333,7 +339,7 @@ function pumpHistory() {
 
 async function fetchHistory(symbol, limit) {
   const response = await fetch(`/api/symbols/${encodeURIComponent(symbol)}/ticks?limit=${limit}`, {
-    headers: { Accept: 'application/json' },
+    headers: API_HEADERS,
   });
   if (!response.ok) throw new Error(`the server answered ${response.status}`);
   const ticks = await response.json();

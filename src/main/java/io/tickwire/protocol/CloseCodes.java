@@ -17,6 +17,9 @@ public final class CloseCodes {
     /** 1012: planned restart, after {@code shutdown}. */
     public static final CloseStatus RESTARTING = CloseStatus.SERVICE_RESTARTED.withReason("server restarting");
 
+    /** 1008: the user signed out, or their HTTP session ended, so the connection's credentials are gone. */
+    public static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("signed out");
+
     private CloseCodes() {
     }
 }

@@ -1,42 +1,98 @@
 package io.tickwire.security;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.tickwire.websocket.WebSocketProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Public reads only: the page, the read side of the HTTP API and the WebSocket handshake are open to anyone, and
- * everything else is denied until a later change brings authentication for publishers.
+ * Who may reach what. Public mode ({@code tickwire.security.require-login=false}): the page, the API reads and the
+ * socket are open to anyone. Login mode: they need a signed-in user, by form login (a session cookie, which the
+ * socket's handshake carries) or by HTTP Basic. In both, publishing needs the {@code PUBLISHER} role and everything
+ * else is denied. The socket and the API answer a missing login with 401, never with a redirect to a login page.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String REALM = "Tickwire";
+
+    private static final String[] PAGE = { "/", "/index.html", "/*.js", "/*.css", "/*.png", "/*.svg", "/favicon.ico" };
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
-            @Value("${tickwire.websocket.path:/ws/ticker}") String webSocketPath) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/", "/index.html", "/*.js", "/*.css", "/*.png", "/*.svg", "/favicon.ico", "/error")
-                .permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").permitAll()
-                .requestMatchers(HttpMethod.GET, webSocketPath).permitAll()
-                .anyRequest().denyAll());
-        // With no login page to return to, a denied request must not start a session just to remember itself.
-        http.requestCache(AbstractHttpConfigurer::disable);
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityProperties security, WebSocketProperties websocket,
+                                            JsonMapper json) throws Exception {
+        boolean requireLogin = security.requireLogin();
+        RequestMatcher socketOrApi = new OrRequestMatcher(pathPattern(websocket.path()), pathPattern("/api/**"));
+        RequestMatcher publish = pathPattern(HttpMethod.POST, "/api/ticks");
+        http.authorizeHttpRequests(requests -> {
+            requests.requestMatchers(publish).hasRole("PUBLISHER").requestMatchers("/error").permitAll();
+            if (requireLogin) {
+                requests.requestMatchers(PAGE).authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, websocket.path()).authenticated();
+            } else {
+                requests.requestMatchers(PAGE).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, websocket.path()).permitAll();
+            }
+            requests.anyRequest().denyAll();
+        });
+        ApiProblems problems = new ApiProblems(json, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problems));
+        if (requireLogin) {
+            http.formLogin(form -> form.permitAll());
+            // only the page is worth returning to after signing in; a script, an icon or a handshake is not
+            HttpSessionRequestCache pageRequests = new HttpSessionRequestCache();
+            pageRequests.setRequestMatcher(new OrRequestMatcher(pathPattern(HttpMethod.GET, "/"),
+                    pathPattern(HttpMethod.GET, "/index.html")));
+            http.requestCache(cache -> cache.requestCache(pageRequests));
+        } else {
+            // with no login page to return to, a denied request must not start a session just to remember itself
+            http.requestCache(AbstractHttpConfigurer::disable);
+        }
+        http.exceptionHandling(exceptions -> answerRefusals(exceptions, requireLogin, socketOrApi, problems, json));
+        // Publishers are machines with HTTP Basic, which have no CSRF token to send. Exempting this one endpoint is
+        // safe because it reads only application/json: a page of another site cannot send that without a CORS
+        // preflight, which this server never answers, so no browser can be made to publish in a user's name.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(publish));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(
+                        ContentSecurityPolicy.forAllowedOrigins(websocket.allowedOrigins())))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 
     /**
-     * Nobody signs in yet. Any {@link UserDetailsService} bean stops Boot from creating a user with a generated
-     * password and printing that password at startup.
+     * On the socket and the API, a missing login is a 401 problem with a Basic challenge, for the clients that can
+     * answer one, and a refusal a 403 problem. The page's own requests (marked {@code X-Requested-With}) get their 401
+     * without the challenge, which would make the browser ask for a password in a dialog of its own. Any other page
+     * goes to the login form in login mode and is simply refused in public mode, where there is nothing to sign in
+     * to. These are registered as defaults rather than as the one entry point, which would stop Spring Security from
+     * generating the login form; being first, they are consulted before those of form login and HTTP Basic.
      */
-    @Bean
-    UserDetailsService userDetailsService() {
-        return new InMemoryUserDetailsManager();
+    private static void answerRefusals(ExceptionHandlingConfigurer<HttpSecurity> exceptions, boolean requireLogin,
+                                       RequestMatcher socketOrApi, ApiProblems problems, JsonMapper json) {
+        exceptions.defaultAuthenticationEntryPointFor(new ApiProblems(json, null),
+                        new RequestHeaderRequestMatcher("X-Requested-With", "XMLHttpRequest"))
+                .defaultAuthenticationEntryPointFor(problems, socketOrApi)
+                .defaultAuthenticationEntryPointFor(requireLogin ? new LoginUrlAuthenticationEntryPoint("/login")
+                        : new Http403ForbiddenEntryPoint(), AnyRequestMatcher.INSTANCE)
+                .defaultAccessDeniedHandlerFor(problems, socketOrApi);
     }
 }

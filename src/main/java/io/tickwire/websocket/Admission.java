@@ -37,8 +37,8 @@ final class Admission implements HandshakeInterceptor {
         this.draining = retryAfter;
     }
 
-    /** Admits handshakes again, as when the context is started after a stop. */
-    void reopen() {
+    /** Admits handshakes again, after a {@link #drain} (the application was stopped and is started again). */
+    void open() {
         this.draining = null;
     }
 

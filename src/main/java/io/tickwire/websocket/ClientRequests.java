@@ -9,6 +9,7 @@ import io.tickwire.protocol.ErrorCode;
 import io.tickwire.protocol.ProtocolException;
 import io.tickwire.protocol.ServerMessageEncoder;
 import io.tickwire.protocol.ServerMessageEncoder.Rejected;
+import io.tickwire.security.SymbolEntitlements;
 import io.tickwire.session.ClientSession;
 import io.tickwire.session.SessionRegistry;
 
@@ -23,15 +24,17 @@ final class ClientRequests {
     private final ServerMessageEncoder encoder;
     private final SessionRegistry registry;
     private final TickHistory history;
+    private final SymbolEntitlements entitlements;
     private final int maxSubscriptions;
     private final Clock clock;
 
     ClientRequests(ClientMessageDecoder decoder, ServerMessageEncoder encoder, SessionRegistry registry,
-                   TickHistory history, int maxSubscriptions, Clock clock) {
+                   TickHistory history, SymbolEntitlements entitlements, int maxSubscriptions, Clock clock) {
         this.decoder = decoder;
         this.encoder = encoder;
         this.registry = registry;
         this.history = history;
+        this.entitlements = entitlements;
         this.maxSubscriptions = maxSubscriptions;
         this.clock = clock;
     }
@@ -55,10 +58,12 @@ final class ClientRequests {
         List<String> accepted = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         for (String symbol : request.symbols()) {
-            if (Symbols.isWellFormed(symbol) && history.contains(symbol)) {
-                accepted.add(symbol);
-            } else {
+            if (!Symbols.isWellFormed(symbol) || !history.contains(symbol)) {
                 rejected.add(new Rejected(symbol, ErrorCode.UNKNOWN_SYMBOL, "no such symbol"));
+            } else if (!entitlements.isEntitled(session.socket().getPrincipal(), symbol)) {
+                rejected.add(new Rejected(symbol, ErrorCode.NOT_ENTITLED, "not entitled to this symbol"));
+            } else {
+                accepted.add(symbol);
             }
         }
         long added = accepted.stream().filter(symbol -> !session.isSubscribed(symbol)).count();

@@ -38,10 +38,10 @@ final class GracefulDisconnect implements SmartLifecycle {
         this.properties = properties;
     }
 
+    /** Also on a start after a stop, as when a test framework pauses a cached application and resumes it. */
     @Override
     public void start() {
-        // a context may be stopped and started again (Spring's tests pause the contexts they cache)
-        admission.reopen();
+        admission.open();
         running = true;
     }
 

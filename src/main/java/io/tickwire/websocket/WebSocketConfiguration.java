@@ -3,6 +3,7 @@ package io.tickwire.websocket;
 import io.tickwire.history.TickHistory;
 import io.tickwire.protocol.ClientMessageDecoder;
 import io.tickwire.protocol.ServerMessageEncoder;
+import io.tickwire.security.SymbolEntitlements;
 import io.tickwire.session.SessionLimits;
 import io.tickwire.session.SessionRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,11 +12,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 
 import java.time.Clock;
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -31,8 +35,10 @@ class WebSocketConfiguration {
     @Bean
     TickerWebSocketHandler tickerWebSocketHandler(SessionRegistry registry, TickHistory history, ServerMessageEncoder encoder,
                                                   ClientMessageDecoder decoder, WebSocketProperties websocket,
-                                                  LimitsProperties limits, NodeProperties node, Clock clock) {
-        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, limits.maxSubscriptions(), clock);
+                                                  LimitsProperties limits, NodeProperties node, SymbolEntitlements entitlements,
+                                                  Clock clock) {
+        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, entitlements, limits.maxSubscriptions(),
+                clock);
         var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
         return new TickerWebSocketHandler(registry, requests, welcomes, encoder, limits);
     }
@@ -62,13 +68,35 @@ class WebSocketConfiguration {
         return registration;
     }
 
+    /** Before Spring Security's filters, so that handshakes refused for their login count too. */
     @Bean
-    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, HandshakeRateLimiter rateLimiter, Admission admission,
-                                       WebSocketProperties websocket) {
-        // the rate limit first, so that handshakes the other checks refuse use up the budget too
+    FilterRegistrationBean<HandshakeRateLimitFilter> handshakeRateLimitFilter(HandshakeRateLimiter limiter,
+                                                                              WebSocketProperties websocket) {
+        FilterRegistrationBean<HandshakeRateLimitFilter> registration =
+                new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter));
+        registration.addUrlPatterns(websocket.path());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Publishes the container's session events as Spring Security's, for {@link SignOutDisconnect}. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    SignOutDisconnect signOutDisconnect(SessionRegistry registry) {
+        return new SignOutDisconnect(registry);
+    }
+
+    @Bean
+    WebSocketConfigurer tickerEndpoint(TickerWebSocketHandler handler, Admission admission, WebSocketProperties websocket) {
+        // copies no session attributes, only the session's id, for SignOutDisconnect
+        HttpSessionHandshakeInterceptor httpSessionId = new HttpSessionHandshakeInterceptor(List.of());
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(new HandshakeRateLimitInterceptor(rateLimiter),
-                        new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission)
+                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission,
+                        httpSessionId)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
     }
 }

@@ -3,6 +3,7 @@ package io.tickwire.api;
 import io.tickwire.history.InMemoryTickHistory;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.Quote;
+import io.tickwire.security.SymbolEntitlements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -159,6 +160,12 @@ class SymbolControllerTests {
             JacksonAutoConfiguration.class })
     @Import({ SymbolController.class, ApiExceptionHandler.class })
     static class WebLayerOnly {
+
+        /** Entitlements are tested with real users in the security tests; here everyone sees everything. */
+        @Bean
+        SymbolEntitlements symbolEntitlements() {
+            return (principal, symbol) -> true;
+        }
 
         @Bean
         TickHistory tickHistory() {

@@ -1,5 +1,7 @@
 package io.tickwire.security;
 
+import io.tickwire.support.SignIn;
+import io.tickwire.websocket.WebSocketProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -7,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -24,6 +27,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.json.JsonContent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +50,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The filter chain in front of a real server. The API and the socket are stand-ins, so that every status here is
- * the filter chain's doing. The socket sits on a non-default path to prove the property is honoured.
+ * The filter chain in front of a real server, in public mode. The API and the socket are stand-ins, so that every
+ * status here is the filter chain's doing. The socket sits on a non-default path to prove the property is honoured.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tickwire.websocket.path=/live/prices")
+@ActiveProfiles("users")
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityConfigurationTests {
 
@@ -97,6 +103,65 @@ class SecurityConfigurationTests {
     }
 
     @Test
+    void publishingWithoutCredentialsIsChallengedForBasic() throws Exception {
+        HttpResponse<String> response = publish(null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic realm=\"Tickwire\""));
+    }
+
+    @Test
+    void publishingWithAWrongPasswordIs401() throws Exception {
+        HttpResponse<String> response = publish(SignIn.basic("feed", "not-the-password"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void publishingNeedsThePublisherRole() throws Exception {
+        HttpResponse<String> response = publish(SignIn.basic("bob", "bob-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new JsonContent(response.body())).extractingPath("$.detail").isEqualTo("User 'bob' may not POST /api/ticks");
+    }
+
+    @Test
+    void publisherNeedsNoCsrfTokenAndStartsNoSession() throws Exception {
+        HttpResponse<String> response = publish(SignIn.basic("feed", "feed-secret"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void otherWritesStillNeedACsrfToken() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/symbols"))
+                .header("Authorization", SignIn.basic("feed", "feed-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("[]"))
+                .build();
+
+        assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pageIsServedWithAContentSecurityPolicy() throws Exception {
+        HttpResponse<String> response = send("GET", "/");
+
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; "
+                + "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                + "frame-ancestors 'none'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        // only over TLS, where a browser honours it
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
     void defaultSecurityHeadersAreSent() throws Exception {
         HttpResponse<String> response = send("GET", "/api/symbols");
 
@@ -107,8 +172,23 @@ class SecurityConfigurationTests {
     }
 
     @Test
+    void thereIsNoLoginPageInPublicMode() throws Exception {
+        assertThat(send("GET", "/login").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void noGeneratedPasswordIsPrinted(CapturedOutput output) {
         assertThat(output).contains("Started SecurityConfigurationTests").doesNotContain("generated security password");
+    }
+
+    private HttpResponse<String> publish(String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/ticks"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[{\"symbol\":\"AAPL\",\"price\":1.5}]"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
@@ -122,8 +202,9 @@ class SecurityConfigurationTests {
     @ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-            ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class })
+            ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class, UsersAutoConfiguration.class })
     @Import({ SecurityConfiguration.class, StandInApi.class })
+    @EnableConfigurationProperties(WebSocketProperties.class)
     @EnableWebSocket
     static class SecuredApp implements WebSocketConfigurer {
 

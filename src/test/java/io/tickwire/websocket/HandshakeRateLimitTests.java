@@ -1,6 +1,7 @@
 package io.tickwire.websocket;
 
 import io.tickwire.support.MutableClock;
+import io.tickwire.support.SignIn;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,6 +10,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -67,6 +69,28 @@ class HandshakeRateLimitTests {
 
         private static int handshakeForwardedFor(int port, String client) throws Exception {
             try (RawWebSocket socket = RawWebSocket.to(port).forwardedFor(client).connect()) {
+                return socket.handshake().status();
+            }
+        }
+    }
+
+    @Nested
+    @ActiveProfiles("users")
+    @TestPropertySource(properties = "tickwire.security.require-login=true")
+    class InLoginMode {
+
+        @Test
+        void handshakesRefusedForTheirLoginCountSoPasswordsCannotBeGuessedFasterThanTheBudget(
+                @LocalServerPort int loginPort) throws Exception {
+            for (int i = 0; i < 3; i++) {
+                assertThat(handshakeAs(loginPort, SignIn.basic("bob", "guess-" + i))).isEqualTo(401);
+            }
+
+            assertThat(handshakeAs(loginPort, SignIn.basic("bob", "bob-secret"))).isEqualTo(429);
+        }
+
+        private static int handshakeAs(int port, String authorization) throws Exception {
+            try (RawWebSocket socket = RawWebSocket.to(port).header("Authorization", authorization).connect()) {
                 return socket.handshake().status();
             }
         }

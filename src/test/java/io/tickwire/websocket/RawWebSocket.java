@@ -22,8 +22,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,7 +62,6 @@ final class RawWebSocket implements AutoCloseable {
         return new Options(port);
     }
 
-    /** Connects with the defaults: our subprotocol, no Origin, no extensions. */
     /** The status the server answers a handshake at {@code path} with, from {@code origin} ({@code null}: none). */
     static int handshakeStatus(int port, String path, String origin) throws IOException {
         try (RawWebSocket socket = to(port).path(path).origin(origin).connect()) {
@@ -68,6 +69,7 @@ final class RawWebSocket implements AutoCloseable {
         }
     }
 
+    /** Connects with the defaults: our subprotocol, no Origin, no extensions. */
     static RawWebSocket connect(int port) throws IOException {
         return to(port).subprotocol(TickerWebSocketHandler.SUBPROTOCOL).connect();
     }
@@ -301,8 +303,8 @@ final class RawWebSocket implements AutoCloseable {
         private String origin;
         private String subprotocol;
         private String extensions;
-        private String forwardedFor;
         private int receiveBufferSize;
+        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Options(int port) {
             this.port = port;
@@ -349,7 +351,12 @@ final class RawWebSocket implements AutoCloseable {
 
         /** The {@code X-Forwarded-For} header, as a reverse proxy in front would send it. */
         Options forwardedFor(String address) {
-            this.forwardedFor = address;
+            return header("X-Forwarded-For", address);
+        }
+
+        /** Any other header of the upgrade request, such as {@code Authorization}, {@code Cookie} or {@code Accept}. */
+        Options header(String name, String value) {
+            headers.put(name, value);
             return this;
         }
 
@@ -381,7 +388,7 @@ final class RawWebSocket implements AutoCloseable {
             appendHeader(request, "Origin", origin);
             appendHeader(request, "Sec-WebSocket-Protocol", subprotocol);
             appendHeader(request, "Sec-WebSocket-Extensions", extensions);
-            appendHeader(request, "X-Forwarded-For", forwardedFor);
+            headers.forEach((name, value) -> appendHeader(request, name, value));
             socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             List<String> head = new ArrayList<>();
