@@ -77,27 +77,41 @@ public final class ClientSession {
         writer.closeWhenDrained(status);
     }
 
-    void offerTick(Tick tick, String json) {
+    void offerTick(SymbolSubscription subscription, Tick tick, String json) {
         synchronized (this) {
-            SymbolSubscription subscription = subscriptions.get(tick.symbol());
-            if (subscription == null || closing) {
+            if (subscription.isEnded() || closing) {
                 return;
             }
             if (subscription.isPending()) {
                 subscription.hold(tick, json);
                 return;
             }
-            deliver(tick.symbol(), subscription, tick, json);
+            deliver(subscription, tick, json);
         }
         writer.wake();
     }
 
-    synchronized void startSubscription(String symbol, Double maxRate) {
-        subscriptions.put(symbol, new SymbolSubscription(maxRate));
+    /** Starts a subscription, pending until answered; end the symbol's current one first. */
+    synchronized SymbolSubscription startSubscription(String symbol, Double maxRate) {
+        SymbolSubscription started = new SymbolSubscription(this, symbol, maxRate);
+        SymbolSubscription replaced = subscriptions.put(symbol, started);
+        if (replaced != null) {
+            replaced.end();
+        }
+        return started;
     }
 
-    synchronized boolean endSubscription(String symbol) {
-        return subscriptions.remove(symbol) != null;
+    /** @return the subscription ended, or {@code null} if there was none */
+    synchronized SymbolSubscription endSubscription(String symbol) {
+        SymbolSubscription ended = subscriptions.remove(symbol);
+        if (ended != null) {
+            ended.end();
+        }
+        return ended;
+    }
+
+    synchronized List<SymbolSubscription> subscriptions() {
+        return List.copyOf(subscriptions.values());
     }
 
     /**
@@ -115,7 +129,7 @@ public final class ClientSession {
                     continue;
                 }
                 for (SymbolSubscription.HeldTick held : subscription.activate(resumption.seq())) {
-                    deliver(resumption.symbol(), subscription, held.tick(), held.json());
+                    deliver(subscription, held.tick(), held.json());
                 }
             }
         }
@@ -212,7 +226,7 @@ public final class ClientSession {
         settings.blockingWork().execute(() -> closeNow(status));
     }
 
-    private void deliver(String symbol, SymbolSubscription subscription, Tick tick, String json) {
+    private void deliver(SymbolSubscription subscription, Tick tick, String json) {
         if (!subscription.advance(tick)) {
             return;
         }
@@ -225,13 +239,13 @@ public final class ClientSession {
         if (due != null) {
             queue(subscription, due);
         } else if (subscription.needsFlush()) {
-            settings.pacer().schedule(() -> flushPaced(symbol, subscription), subscription.flushDelay(now));
+            settings.pacer().schedule(() -> flushPaced(subscription), subscription.flushDelay(now));
         }
     }
 
-    private void flushPaced(String symbol, SymbolSubscription subscription) {
+    private void flushPaced(SymbolSubscription subscription) {
         synchronized (this) {
-            if (closing || subscriptions.get(symbol) != subscription) {
+            if (closing || subscription.isEnded()) {
                 return;
             }
             SymbolSubscription.HeldTick due = subscription.flush(clock.millis());

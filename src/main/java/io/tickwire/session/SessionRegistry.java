@@ -16,13 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Every open session, and for each symbol the sessions subscribed to it. A published tick is encoded once
- * here and the same text offered to each subscriber's outbox; no socket is written on the publishing thread.
+ * Every open session, and for each symbol its subscriptions. A published tick is encoded once here and the same
+ * text offered to each subscriber's outbox; no socket is written on the publishing thread.
  */
 public final class SessionRegistry implements TickListener {
 
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Set<ClientSession>> subscribersBySymbol = new ConcurrentHashMap<>();
+    private final Map<String, Set<SymbolSubscription>> subscriptionsBySymbol = new ConcurrentHashMap<>();
     private final ServerMessageEncoder encoder;
     private final SessionSettings settings;
     private final Function<WebSocketSession, FrameSender> senders;
@@ -64,9 +64,7 @@ public final class SessionRegistry implements TickListener {
     public void remove(String sessionId) {
         ClientSession session = sessions.remove(sessionId);
         if (session != null) {
-            for (String symbol : session.symbols()) {
-                unindex(symbol, session);
-            }
+            session.subscriptions().forEach(this::unindex);
         }
     }
 
@@ -75,33 +73,35 @@ public final class SessionRegistry implements TickListener {
      * is called with the answer built after this call, so that no tick falls between the answer and the stream.
      */
     public void subscribe(ClientSession session, String symbol, Double maxRate) {
-        session.startSubscription(symbol, maxRate);
-        subscribersBySymbol.compute(symbol, (s, subscribers) -> {
-            Set<ClientSession> updated = subscribers == null ? ConcurrentHashMap.newKeySet() : subscribers;
-            updated.add(session);
+        unsubscribe(session, symbol);
+        SymbolSubscription subscription = session.startSubscription(symbol, maxRate);
+        subscriptionsBySymbol.compute(symbol, (s, subscriptions) -> {
+            Set<SymbolSubscription> updated = subscriptions == null ? ConcurrentHashMap.newKeySet() : subscriptions;
+            updated.add(subscription);
             return updated;
         });
         if (!sessions.containsKey(session.id())) {
             // closed meanwhile: remove() may have run before this symbol was indexed
-            unindex(symbol, session);
+            unindex(subscription);
         }
     }
 
     public void unsubscribe(ClientSession session, String symbol) {
-        if (session.endSubscription(symbol)) {
-            unindex(symbol, session);
+        SymbolSubscription ended = session.endSubscription(symbol);
+        if (ended != null) {
+            unindex(ended);
         }
     }
 
     @Override
     public void onTick(Tick tick) {
-        Set<ClientSession> subscribers = subscribersBySymbol.get(tick.symbol());
-        if (subscribers == null || subscribers.isEmpty()) {
+        Set<SymbolSubscription> subscriptions = subscriptionsBySymbol.get(tick.symbol());
+        if (subscriptions == null || subscriptions.isEmpty()) {
             return;
         }
         String json = encoder.tick(tick);
-        for (ClientSession subscriber : subscribers) {
-            subscriber.offerTick(tick, json);
+        for (SymbolSubscription subscription : subscriptions) {
+            subscription.session().offerTick(subscription, tick, json);
         }
     }
 
@@ -114,14 +114,14 @@ public final class SessionRegistry implements TickListener {
     }
 
     public int subscriberCount(String symbol) {
-        Set<ClientSession> subscribers = subscribersBySymbol.get(symbol);
-        return subscribers == null ? 0 : subscribers.size();
+        Set<SymbolSubscription> subscriptions = subscriptionsBySymbol.get(symbol);
+        return subscriptions == null ? 0 : subscriptions.size();
     }
 
-    private void unindex(String symbol, ClientSession session) {
-        subscribersBySymbol.computeIfPresent(symbol, (s, subscribers) -> {
-            subscribers.remove(session);
-            return subscribers.isEmpty() ? null : subscribers;
+    private void unindex(SymbolSubscription subscription) {
+        subscriptionsBySymbol.computeIfPresent(subscription.symbol(), (s, subscriptions) -> {
+            subscriptions.remove(subscription);
+            return subscriptions.isEmpty() ? null : subscriptions;
         });
     }
 }

@@ -8,12 +8,16 @@ import java.util.List;
 /**
  * One symbol of one session. While the subscribe is being answered it is pending: live ticks are held back
  * until the answer is queued, so that the client sees its {@code subscribed} entry first and then exactly the
- * ticks after the entry's {@code seq}. With a {@code maxRate}, a tick that comes too soon after the last one
+ * ticks after the entry's {@code seq}. The registry indexes these, not sessions, so that
+ * a tick reaches each subscriber without a lookup per session. With a {@code maxRate}, a tick that comes too soon after the last one
  * waits, and a newer one takes its place, counted as skipped. Guarded by its session.
  */
 final class SymbolSubscription {
 
+    private final ClientSession session;
+    private final String symbol;
     private final long minIntervalMillis;
+    private boolean ended;
     private boolean pending = true;
     private long lastSeq;
     private long queuedSeq;
@@ -24,8 +28,27 @@ final class SymbolSubscription {
     private boolean flushScheduled;
 
     /** @param maxRate most ticks per second, or {@code null} for all */
-    SymbolSubscription(Double maxRate) {
+    SymbolSubscription(ClientSession session, String symbol, Double maxRate) {
+        this.session = session;
+        this.symbol = symbol;
         this.minIntervalMillis = maxRate == null ? 0 : (long) Math.ceil(1000 / maxRate);
+    }
+
+    ClientSession session() {
+        return session;
+    }
+
+    String symbol() {
+        return symbol;
+    }
+
+    /** From now on this subscription takes no ticks: the client unsubscribed, subscribed anew, or left. */
+    void end() {
+        ended = true;
+    }
+
+    boolean isEnded() {
+        return ended;
     }
 
     /** Whether a {@code maxRate} applies, so that ticks need the time to be paced. */

@@ -62,6 +62,30 @@ class SessionRegistryTests {
     }
 
     @Test
+    void subscribingAgainReplacesTheSubscriptionSoEachTickArrivesOnce() {
+        ClientSession session = activeSubscriber("a", "AAPL");
+        registry.subscribe(session, "AAPL", null);
+        session.answerSubscribe("{\"type\":\"subscribed\"}", List.of(Resumption.snapshot("AAPL", "e", 0, null)));
+
+        registry.onTick(tick("AAPL", 1));
+        drain("a");
+
+        assertThat(registry.subscriberCount("AAPL")).isEqualTo(1);
+        assertThat(messages("a")).filteredOn(m -> "tick".equals(m.path("type").stringValue())).hasSize(1);
+    }
+
+    @Test
+    void anUnsubscribedSessionGetsNoMoreTicks() {
+        ClientSession session = activeSubscriber("a", "AAPL");
+
+        registry.unsubscribe(session, "AAPL");
+        registry.onTick(tick("AAPL", 1));
+        drain("a");
+
+        assertThat(messages("a")).noneMatch(m -> "tick".equals(m.path("type").stringValue()));
+    }
+
+    @Test
     void tickIsEncodedOnceAndTheSameTextGoesToEverySubscriber() {
         ClientSession first = activeSubscriber("a", "AAPL");
         ClientSession second = activeSubscriber("b", "AAPL");
