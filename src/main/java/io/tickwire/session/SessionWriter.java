@@ -14,9 +14,6 @@ import java.util.function.Consumer;
  */
 final class SessionWriter {
 
-    /** The writer whose send is on this thread's stack, so that a send completing at once is not recursed into. */
-    private static final ThreadLocal<SessionWriter> SENDING = new ThreadLocal<>();
-
     private final Outbox outbox;
     private final FrameSender sender;
     private final SessionSettings settings;
@@ -80,12 +77,7 @@ final class SessionWriter {
         String frame = outbox.nextFrame(settings.maxFrameChars());
         if (frame != null) {
             inFlightSinceMillis = now();
-            SENDING.set(this);
-            try {
-                sender.send(frame, this::sent);
-            } finally {
-                SENDING.remove();
-            }
+            sender.send(frame, this::sent);
             return;
         }
         CloseStatus close = closeWhenDrained;
@@ -125,13 +117,10 @@ final class SessionWriter {
             }
             return;
         }
-        if (SENDING.get() == this) {
-            // the send completed before returning: recursing would drain a busy outbox on an ever deeper stack
-            settings.writers().execute(this::writeNext);
-        } else {
-            // the container calls back on a thread of its own: going on here saves a hand-off per frame
-            writeNext();
-        }
+        // Back to the writer threads rather than on here: the container calls back on one of its many worker
+        // threads, and work done there competes with the publishing thread for the cores, one thread against
+        // hundreds (the node fell behind its feed that way). Nor may a send that completes at once recurse.
+        settings.writers().execute(this::writeNext);
     }
 
     private boolean nothingToDo() {

@@ -84,7 +84,7 @@ class SessionWriterTests {
     }
 
     @Test
-    void aSendCompletedLaterGoesOnWithTheNextFrameOnTheCompletingThreadWithoutAHandOff() {
+    void theNextFrameIsWrittenByTheWriterThreadsNotOnTheThreadThatReportedTheLastOneSent() {
         List<Runnable> handedOff = new ArrayList<>();
         SessionWriter queued = writerWith(sender, handedOff::add);
         outbox.offerMessage("{\"n\":1}");
@@ -94,7 +94,9 @@ class SessionWriterTests {
 
         sender.complete();
 
-        assertThat(handedOff).isEmpty();
+        assertThat(sender.frames).containsExactly("{\"n\":1}");
+        assertThat(handedOff).hasSize(1);
+        handedOff.remove(0).run();
         assertThat(sender.frames).containsExactly("{\"n\":1}", "{\"n\":2}");
     }
 
