@@ -2,7 +2,6 @@ package io.tickwire.session;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,18 +56,5 @@ public final class RequestBudget {
             return Verdict.RATE_LIMITED;
         }
         return strikes > tolerance ? Verdict.CLOSE : Verdict.DROP;
-    }
-
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }

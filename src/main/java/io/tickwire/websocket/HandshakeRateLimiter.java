@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import io.tickwire.session.ClockTimeMeter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,7 @@ final class HandshakeRateLimiter {
     static final int MAX_ADDRESSES = 65_536;
 
     private final Bandwidth limit;
-    private final TimeMeter time;
+    private final ClockTimeMeter time;
     private final Cache<String, Bucket> buckets;
 
     HandshakeRateLimiter(int perSecond, int burst, Clock clock) {
@@ -59,18 +59,5 @@ final class HandshakeRateLimiter {
 
     private Bucket newBucket(String address) {
         return Bucket.builder().addLimit(limit).withCustomTimePrecision(time).build();
-    }
-
-    private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-        @Override
-        public long currentTimeNanos() {
-            return clock.millis() * 1_000_000;
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
     }
 }
