@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -18,25 +19,34 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Answers 429 with {@code Retry-After} to an address that starts handshakes faster than its budget. It runs
- * before Spring Security and every other check, so that handshakes refused for a missing or wrong login, or for
- * their origin, count too: guessing passwords through the handshake is as slow as the budget. Behind a reverse
- * proxy every client has the proxy's address unless the container is told to trust its forwarded headers
- * ({@code server.forward-headers-strategy=native}).
+ * The first look at a handshake, before Spring Security: a foreign origin is refused with 403 at once, without
+ * spending the address's budget (or a foreign page could use up its visitors' budget and lock them out) and
+ * without a password check (which would answer whether a password is right); then an address that starts
+ * handshakes faster than its budget gets 429 with {@code Retry-After}, so that handshakes refused for their login
+ * count too. Behind a reverse proxy every client has the proxy's address unless the container is told to trust
+ * its forwarded headers ({@code server.forward-headers-strategy=native}).
  */
 final class HandshakeRateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(HandshakeRateLimitFilter.class);
 
     private final HandshakeRateLimiter limiter;
+    private final OriginCheckInterceptor originCheck;
 
-    HandshakeRateLimitFilter(HandshakeRateLimiter limiter) {
+    HandshakeRateLimitFilter(HandshakeRateLimiter limiter, OriginCheckInterceptor originCheck) {
         this.limiter = limiter;
+        this.originCheck = originCheck;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        ServletServerHttpRequest handshake = new ServletServerHttpRequest(request);
+        if (!originCheck.allows(handshake)) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            originCheck.logRefusal(handshake);
+            return;
+        }
         String client = clientKey(request.getRemoteAddr());
         Duration wait = limiter.acquire(client);
         if (wait.isZero()) {

@@ -35,14 +35,24 @@ final class OriginCheckInterceptor implements HandshakeInterceptor {
     @Override
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
-        String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
-        if (origin == null ? !requireOrigin : isAllowed(request, origin)) {
+        if (allows(request)) {
             return true;
         }
         response.setStatusCode(HttpStatus.FORBIDDEN);
+        logRefusal(request);
+        return false;
+    }
+
+    /** Whether the request's {@code Origin} (or its absence) may open a socket. */
+    boolean allows(ServerHttpRequest request) {
+        String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
+        return origin == null ? !requireOrigin : isAllowed(request, origin);
+    }
+
+    void logRefusal(ServerHttpRequest request) {
+        String origin = request.getHeaders().getFirst(HttpHeaders.ORIGIN);
         log.info("Refused WebSocket handshake from {}: origin {} is not allowed",
                 request.getRemoteAddress(), origin == null ? "(none)" : printable(origin));
-        return false;
     }
 
     @Override

@@ -68,12 +68,12 @@ class WebSocketConfiguration {
         return registration;
     }
 
-    /** Before Spring Security's filters, so that handshakes refused for their login count too. */
+    /** Before Spring Security's filters: foreign origins are refused before any password is checked, and handshakes refused for their login count. */
     @Bean
     FilterRegistrationBean<HandshakeRateLimitFilter> handshakeRateLimitFilter(HandshakeRateLimiter limiter,
                                                                               WebSocketProperties websocket) {
         FilterRegistrationBean<HandshakeRateLimitFilter> registration =
-                new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter));
+                new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter, originCheck(websocket)));
         registration.addUrlPatterns(websocket.path());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -95,8 +95,12 @@ class WebSocketConfiguration {
         // copies no session attributes, only the session's id, for SignOutDisconnect
         HttpSessionHandshakeInterceptor httpSessionId = new HttpSessionHandshakeInterceptor(List.of());
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), admission,
+                .addInterceptors(originCheck(websocket), admission,
                         httpSessionId)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
+    }
+
+    private static OriginCheckInterceptor originCheck(WebSocketProperties websocket) {
+        return new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin());
     }
 }

@@ -2,6 +2,7 @@ package io.tickwire.api;
 
 import io.tickwire.feed.MarketFeed;
 import io.tickwire.history.TickHistory;
+import io.tickwire.market.Tick;
 import io.tickwire.market.Quote;
 import io.tickwire.support.Frames;
 import io.tickwire.support.SignIn;
@@ -111,10 +112,13 @@ class TickPublishTests {
             "[{\"symbol\":\"AAPL\",\"price\":1}",
     })
     void badBodyIsBadRequestProblemAndPublishesNothing(String body) throws Exception {
+        long aaplBefore = history.latest("AAPL").map(Tick::seq).orElse(0L);
+
         HttpResponse<String> response = post(PUBLISHER, body);
 
         assertProblem(response, 400);
         assertThat(history.latest("MSFT")).isEmpty();
+        assertThat(history.latest("AAPL").map(Tick::seq).orElse(0L)).isEqualTo(aaplBefore);
     }
 
     @Test

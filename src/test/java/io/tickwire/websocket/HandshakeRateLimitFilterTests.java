@@ -9,14 +9,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HandshakeRateLimitFilterTests {
 
+    private static final OriginCheckInterceptor ORIGINS = new OriginCheckInterceptor(List.of("https://tickwire.example"), false);
+
     private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000);
 
-    private final HandshakeRateLimitFilter filter = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 2, clock));
+    private final HandshakeRateLimitFilter filter = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 2, clock), ORIGINS);
 
     @Test
     void answers429WithTheWholeSecondsToWait() throws IOException, ServletException {
@@ -28,7 +31,7 @@ class HandshakeRateLimitFilterTests {
 
     @Test
     void roundsAPartialSecondUp() throws IOException, ServletException {
-        HandshakeRateLimitFilter slow = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 1, clock));
+        HandshakeRateLimitFilter slow = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 1, clock), ORIGINS);
         handshake(slow, "203.0.113.7");
         clock.advance(Duration.ofMillis(100));
         assertThat(handshake(slow, "203.0.113.7")).isEqualTo(new Outcome(false, 429, "1"));
@@ -47,6 +50,17 @@ class HandshakeRateLimitFilterTests {
     }
 
     @Test
+    void aForeignOriginIsRefusedWithoutSpendingTheAddresssBudget() throws IOException, ServletException {
+        for (int i = 0; i < 5; i++) {
+            assertThat(handshake("203.0.113.7", "https://evil.example")).isEqualTo(new Outcome(false, 403, null));
+        }
+
+        assertThat(handshake("203.0.113.7", "https://tickwire.example").proceeds()).isTrue();
+        assertThat(handshake("203.0.113.7", "https://tickwire.example").proceeds()).isTrue();
+        assertThat(handshake("203.0.113.7", "https://tickwire.example").status()).isEqualTo(429);
+    }
+
+    @Test
     void keysAreTheIpv4AddressOrTheIpv6Network() {
         assertThat(HandshakeRateLimitFilter.clientKey("203.0.113.7")).isEqualTo("203.0.113.7");
         assertThat(HandshakeRateLimitFilter.clientKey("2001:db8:1:2:3:4:5:6")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
@@ -58,9 +72,21 @@ class HandshakeRateLimitFilterTests {
         return handshake(filter, remoteAddress);
     }
 
+    private Outcome handshake(String remoteAddress, String origin) throws IOException, ServletException {
+        return handshake(filter, remoteAddress, origin);
+    }
+
     private static Outcome handshake(HandshakeRateLimitFilter filter, String remoteAddress) throws IOException, ServletException {
+        return handshake(filter, remoteAddress, null);
+    }
+
+    private static Outcome handshake(HandshakeRateLimitFilter filter, String remoteAddress, String origin)
+            throws IOException, ServletException {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ws/ticker");
         request.setRemoteAddr(remoteAddress);
+        if (origin != null) {
+            request.addHeader("Origin", origin);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(request, response, chain);

@@ -88,8 +88,10 @@ class LoginHandshakeTests {
     }
 
     @Test
-    void missingLoginIsAnsweredBeforeTheOrigin() throws Exception {
-        assertThat(handshakeStatus(null, "https://evil.example")).isEqualTo(401);
+    void aForeignOriginIsRefusedBeforeAnyPasswordIsCheckedSoItLearnsNothingOfOne() throws Exception {
+        assertThat(handshakeStatus(null, "https://evil.example")).isEqualTo(403);
+        assertThat(handshakeStatus(SignIn.basic("bob", "wrong"), "https://evil.example")).isEqualTo(403);
+        assertThat(handshakeStatus(BOB, "https://evil.example")).isEqualTo(403);
     }
 
     private int handshakeStatus(String authorization, String origin) throws Exception {

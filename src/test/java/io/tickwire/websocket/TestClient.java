@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +39,7 @@ final class TestClient implements AutoCloseable {
     private final List<String> sequenceViolations = new CopyOnWriteArrayList<>();
     private final List<Long> tickDelaysMillis = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong ticksReceived = new AtomicLong();
+    private final Set<String> tickSymbols = ConcurrentHashMap.newKeySet();
     private volatile boolean queueTicks = true;
     private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
     private final List<Throwable> errors = new ArrayList<>();
@@ -139,6 +141,11 @@ final class TestClient implements AutoCloseable {
         return List.copyOf(sequenceViolations);
     }
 
+    /** Every symbol a tick has arrived for, whether or not the tick was taken. */
+    Set<String> tickSymbols() {
+        return Set.copyOf(tickSymbols);
+    }
+
     long ticksReceived() {
         return ticksReceived.get();
     }
@@ -194,6 +201,7 @@ final class TestClient implements AutoCloseable {
             } else if ("tick".equals(type)) {
                 check(message);
                 ticksReceived.incrementAndGet();
+                tickSymbols.add(message.path("symbol").stringValue());
                 tickDelaysMillis.add(receivedAt - message.path("ts").longValue());
                 if (!queueTicks) {
                     return;
