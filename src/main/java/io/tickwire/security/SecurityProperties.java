@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Who may connect and what they may see.
@@ -27,7 +28,7 @@ public record SecurityProperties(
 
     @AssertTrue(message = "users must not share a name")
     boolean isUserNamesDistinct() {
-        return users == null || users.stream().map(User::name).distinct().count() == users.size();
+        return users == null || users.stream().map(user -> user.name().toLowerCase(Locale.ROOT)).distinct().count() == users.size();
     }
 
     /**
@@ -42,8 +43,8 @@ public record SecurityProperties(
      */
     public record User(
             @NotBlank String name,
-            @NotNull @Pattern(regexp = "\\{(?!noop\\})[^{}]+\\}.+",
-                    message = "must be a hash with its algorithm in front, such as {bcrypt}$2a$10$..., not the password itself")
+            @NotNull @Pattern(regexp = "\\{(bcrypt|argon2|pbkdf2|scrypt)(@SpringSecurity_v5_8)?\\}.+",
+                    message = "must be a slow hash with its algorithm in front, such as {bcrypt}$2a$10$... ({bcrypt}, {argon2}, {pbkdf2} or {scrypt}), not the password itself")
             String password,
             @DefaultValue List<@NotNull @Pattern(regexp = "(?!ROLE_)[A-Za-z0-9_]+",
                     message = "must be a role name without the ROLE_ prefix") String> roles,

@@ -61,9 +61,18 @@ class UsersAutoConfigurationTests {
     void plainPasswordStopsTheServer() {
         runner.withPropertyValues("tickwire.security.users[0].name=bob", "tickwire.security.users[0].password=secret")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("must be a hash with its algorithm in front"));
+                        .hasMessageContaining("must be a slow hash with its algorithm in front"));
         runner.withPropertyValues("tickwire.security.users[0].name=bob", "tickwire.security.users[0].password={noop}secret")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void aFastHashStopsTheServer() {
+        // MD5 of "secret": a leaked configuration would give the password up in seconds
+        runner.withPropertyValues("tickwire.security.users[0].name=bob",
+                        "tickwire.security.users[0].password={MD5}5ebe2294ecd0e0f08eab7690d2a6ee69")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("must be a slow hash"));
     }
 
     @Test
@@ -78,6 +87,15 @@ class UsersAutoConfigurationTests {
     void twoUsersOfOneNameStopTheServer() {
         runner.withPropertyValues("tickwire.security.users[0].name=bob", "tickwire.security.users[0].password=" + BOB_HASH,
                 "tickwire.security.users[1].name=bob", "tickwire.security.users[1].password=" + BOB_HASH)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("users must not share a name"));
+    }
+
+    @Test
+    void twoUsersWhoseNamesDifferOnlyInCaseStopTheServer() {
+        // signing in ignores case, so they would be one user with two passwords
+        runner.withPropertyValues("tickwire.security.users[0].name=bob", "tickwire.security.users[0].password=" + BOB_HASH,
+                        "tickwire.security.users[1].name=Bob", "tickwire.security.users[1].password=" + BOB_HASH)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("users must not share a name"));
     }
