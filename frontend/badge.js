@@ -155,7 +155,7 @@ export function createBadge(root, { onReconnect }) {
     },
 
     /**
-     * Updates the countdown and the age; call it every second.
+     * Updates the countdown and the age; call it at least once a second.
      *
      * @param {number} now epoch milliseconds
      */

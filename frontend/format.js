@@ -10,7 +10,6 @@ const percentFormat = new Intl.NumberFormat(undefined, {
   style: 'percent', minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero',
 });
 const volumeFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 2 });
-const fullVolumeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const clockFormat = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
 });
@@ -77,14 +76,6 @@ export function formatPercent(ratio) {
  */
 export function formatVolume(volume) {
   return Number.isFinite(volume) ? volumeFormat.format(volume) : MISSING;
-}
-
-/**
- * @param {number | undefined | null} volume shares traded
- * @returns {string} every digit, for example "1,203,400"
- */
-export function formatFullVolume(volume) {
-  return Number.isFinite(volume) ? fullVolumeFormat.format(volume) : MISSING;
 }
 
 /**

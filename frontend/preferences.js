@@ -1,8 +1,7 @@
 // Which symbols are on the board, and which one is charted: kept in local storage and in the page's URL.
 // The storage and the URL are passed in, so this module works the same in a test.
 
-/** A symbol as the protocol allows it (PROTOCOL.md, "Client to server"). */
-export const SYMBOL_PATTERN = /^[A-Z0-9][A-Z0-9._:/-]{0,23}$/;
+import { isSymbol } from './client-messages.js';
 
 /** The server's default `maxSubscriptions`: more symbols than this cannot be live on one connection. */
 export const MAX_SYMBOLS = 200;
@@ -24,7 +23,7 @@ export function parseSymbols(text) {
   const symbols = new Set();
   for (const part of text.split(/[\s,]+/)) {
     const symbol = part.trim().toUpperCase();
-    if (SYMBOL_PATTERN.test(symbol)) symbols.add(symbol);
+    if (isSymbol(symbol)) symbols.add(symbol);
   }
   return [...symbols].slice(0, MAX_SYMBOLS);
 }

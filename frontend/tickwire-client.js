@@ -733,9 +733,8 @@ export class TickwireClient {
           }
           conn.recovering.delete(symbol); // never answered: may ask again
         }
-        const position = this.#tracker.position(symbol);
-        if (position && latest > position.seq) {
-          this.#lost(conn, { symbol, expected: position.seq, got: latest, source: 'heartbeat' });
+        if (this.#tracker.isBehind(symbol, latest)) {
+          this.#lost(conn, { symbol, expected: this.#tracker.position(symbol).seq, got: latest, source: 'heartbeat' });
         }
       }
     }
@@ -787,13 +786,7 @@ export class TickwireClient {
     for (const symbol of request.symbols) {
       const previous = request.previous.get(symbol);
       if (request.kind === 'subscribe') {
-        if (conn.requested.get(symbol)?.id === id) {
-          if (previous) {
-            conn.requested.set(symbol, previous);
-          } else {
-            conn.requested.delete(symbol);
-          }
-        }
+        restoreRequested(conn, symbol, id, previous);
         if (request.recovering.has(symbol) && conn.recovering.delete(symbol)) {
           conn.resumeNeeded.add(symbol);
         }
@@ -809,13 +802,7 @@ export class TickwireClient {
     const refused = [];
     for (const symbol of request.symbols) {
       const previous = request.previous.get(symbol);
-      if (conn.requested.get(symbol)?.id === error.id) {
-        if (previous) {
-          conn.requested.set(symbol, previous);
-        } else {
-          conn.requested.delete(symbol);
-        }
-      }
+      restoreRequested(conn, symbol, error.id, previous);
       conn.recovering.delete(symbol);
       if (!previous && this.#wanted.has(symbol)) {
         this.#forget(symbol);
@@ -982,6 +969,17 @@ function newConnection(socket, now) {
     pingTimer: null,
     syncTimer: null,
   };
+}
+
+/** Undoes what request `id` recorded for `symbol`, unless a later request has replaced it since. */
+function restoreRequested(conn, symbol, id, previous) {
+  if (conn.requested.get(symbol)?.id === id) {
+    if (previous) {
+      conn.requested.set(symbol, previous);
+    } else {
+      conn.requested.delete(symbol);
+    }
+  }
 }
 
 function limitsOf(limits) {

@@ -1,18 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { seeded } from './seeded.js';
 import { backoffCeiling, backoffDelay } from '../backoff.js';
-
-/** A seeded uniform source in [0, 1) (mulberry32), so that the samples are the same on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function samples(attempt, options, count = 10000, seed = 42) {
   const random = seeded(seed);

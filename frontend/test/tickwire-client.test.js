@@ -1,21 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, mock, test } from 'node:test';
+import { seeded } from './seeded.js';
 import { EVENTS, Status, TickwireClient } from '../tickwire-client.js';
 import { FakeWebSocket } from './fake-websocket.js';
 
 const START = 1_763_760_000_000;
-
-/** A seeded uniform source in [0, 1) (mulberry32). */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Moves the mocked clock forward in small steps, so that each timer fires at its own time. */
 function advance(ms, step = 10) {

@@ -65,16 +65,6 @@ record LoadOptions(String host, int port, String path, int clients, List<String>
                 connectTimeout, threads, portsPerAddress);
     }
 
-    LoadOptions withSymbols(List<String> symbols) {
-        return new LoadOptions(host, port, path, clients, symbols, warmup, duration, connectRate, maxInFlight,
-                connectTimeout, threads, portsPerAddress);
-    }
-
-    LoadOptions withTimes(Duration warmup, Duration duration) {
-        return new LoadOptions(host, port, path, clients, symbols, warmup, duration, connectRate, maxInFlight,
-                connectTimeout, threads, portsPerAddress);
-    }
-
     /** The server's address, refused unless it is on this machine's loopback. */
     InetAddress target() throws UnknownHostException {
         InetAddress address = InetAddress.getByName(host);

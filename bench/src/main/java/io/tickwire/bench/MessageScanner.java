@@ -141,17 +141,10 @@ final class MessageScanner {
             else {
                 p = skip(p);
             }
-            p = whitespace(p);
-            byte next = at(p);
-            if (next == ',') {
-                p = whitespace(p + 1);
-            }
-            else if (next == '}') {
-                p++;
+            p = next(p, '}');
+            if (p < 0) {
+                p = ~p;
                 break;
-            }
-            else {
-                throw MALFORMED;
             }
         }
         if (is(typeStart, typeEnd, TICK)) {
@@ -180,16 +173,9 @@ final class MessageScanner {
         }
         while (true) {
             p = at(p) == '{' ? message(p, nesting + 1) : skip(p);
-            p = whitespace(p);
-            byte next = at(p);
-            if (next == ',') {
-                p = whitespace(p + 1);
-            }
-            else if (next == ']') {
-                return p + 1;
-            }
-            else {
-                throw MALFORMED;
+            p = next(p, ']');
+            if (p < 0) {
+                return ~p;
             }
         }
     }
@@ -202,16 +188,9 @@ final class MessageScanner {
         }
         while (true) {
             p = at(p) == '{' ? subscription(p) : skip(p);
-            p = whitespace(p);
-            byte next = at(p);
-            if (next == ',') {
-                p = whitespace(p + 1);
-            }
-            else if (next == ']') {
-                return p + 1;
-            }
-            else {
-                throw MALFORMED;
+            p = next(p, ']');
+            if (p < 0) {
+                return ~p;
             }
         }
     }
@@ -245,23 +224,32 @@ final class MessageScanner {
             else {
                 p = skip(p);
             }
-            p = whitespace(p);
-            byte next = at(p);
-            if (next == ',') {
-                p = whitespace(p + 1);
-            }
-            else if (next == '}') {
-                p++;
+            p = next(p, '}');
+            if (p < 0) {
+                p = ~p;
                 break;
-            }
-            else {
-                throw MALFORMED;
             }
         }
         if (symbolStart >= 0 && seq != MISSING) {
             sink.onSubscribed(b, symbolStart, symbolEnd, seq);
         }
         return p;
+    }
+
+    /**
+     * After a member or element: past a {@code ','} returns where the next one starts; past the {@code close} that
+     * ends the object or array returns {@code ~index} after it (negative); anything else is malformed.
+     */
+    private int next(int pos, char close) {
+        int p = whitespace(pos);
+        byte c = at(p);
+        if (c == ',') {
+            return whitespace(p + 1);
+        }
+        if (c == close) {
+            return ~(p + 1);
+        }
+        throw MALFORMED;
     }
 
     /** Skips any JSON value at {@code pos}; returns the index after it. */
