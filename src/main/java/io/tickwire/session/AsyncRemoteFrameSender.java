@@ -52,18 +52,17 @@ final class AsyncRemoteFrameSender implements FrameSender {
         }
     }
 
-    /** Whether frames leave as bytes encoded here rather than through the container's encoder. */
-    boolean preEncoded() {
-        return preEncoded;
-    }
-
     /** A connection being dropped need not wait long to be told so. */
     static final long HURRIED_TIMEOUT_MILLIS = 250;
 
     @Override
     public void hurry() {
-        session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
-        session.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
+        try {
+            session.getUserProperties().put(BLOCKING_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
+            session.getUserProperties().put(ABNORMAL_CLOSE_SEND_TIMEOUT, HURRIED_TIMEOUT_MILLIS);
+        } catch (IllegalStateException alreadyClosed) {
+            // Tomcat refuses the properties of a closed session; there is nothing left to hurry
+        }
     }
 
     @Override
