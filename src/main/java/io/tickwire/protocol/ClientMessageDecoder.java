@@ -6,7 +6,6 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +82,7 @@ public final class ClientMessageDecoder {
             }
             symbols.add(symbol.stringValue());
         }
-        return List.copyOf(new ArrayList<>(symbols));
+        return List.copyOf(symbols);
     }
 
     private static Map<String, Position> resume(JsonNode node, Object id) {

@@ -13,7 +13,7 @@ class ProtocolConfiguration {
      * Kept apart from the application's JsonMapper, so that no global setting changes the wire format, and
      * bounded well below Jackson's defaults: no protocol message nests deeper than three levels.
      */
-    static final JsonMapper WIRE = JsonMapper.builder(JsonFactory.builder()
+    private static final JsonMapper WIRE = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(16)
                             .maxNumberLength(32)

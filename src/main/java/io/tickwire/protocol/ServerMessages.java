@@ -3,7 +3,6 @@ package io.tickwire.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.tickwire.history.Resumption;
-import io.tickwire.market.Tick;
 
 import java.util.List;
 import java.util.Map;

@@ -91,7 +91,7 @@ public final class ClientSession {
         writer.wake();
     }
 
-    /** Starts a subscription, pending until answered; end the symbol's current one first. */
+    /** Starts a subscription, pending until answered, ending the symbol's current one; the caller re-indexes. */
     synchronized SymbolSubscription startSubscription(String symbol, Double maxRate) {
         SymbolSubscription started = new SymbolSubscription(this, symbol, maxRate);
         SymbolSubscription replaced = subscriptions.put(symbol, started);
@@ -227,17 +227,17 @@ public final class ClientSession {
     }
 
     private void deliver(SymbolSubscription subscription, Tick tick, String json) {
-        if (!subscription.advance(tick)) {
+        if (!subscription.isNew(tick)) {
             return;
         }
         if (!subscription.isPaced()) {
-            queue(subscription, new SymbolSubscription.HeldTick(tick, json, 0));
+            queue(subscription, tick, json, 0);
             return;
         }
         long now = clock.millis();
         SymbolSubscription.HeldTick due = subscription.pace(tick, json, now);
         if (due != null) {
-            queue(subscription, due);
+            queue(subscription, due.tick(), due.json(), due.skipped());
         } else if (subscription.needsFlush()) {
             settings.pacer().schedule(() -> flushPaced(subscription), subscription.flushDelay(now));
         }
@@ -252,14 +252,14 @@ public final class ClientSession {
             if (due == null) {
                 return;
             }
-            queue(subscription, due);
+            queue(subscription, due.tick(), due.json(), due.skipped());
         }
         writer.wake();
     }
 
-    private void queue(SymbolSubscription subscription, SymbolSubscription.HeldTick due) {
-        outbox.offerTick(due.tick(), due.json(), due.skipped());
-        subscription.queued(due.tick());
+    private void queue(SymbolSubscription subscription, Tick tick, String json, long skipped) {
+        outbox.offerTick(tick, json, skipped);
+        subscription.queued(tick);
     }
 
     private void closeNow(CloseStatus status) {

@@ -5,7 +5,7 @@ import java.util.concurrent.Executor;
 /**
  * What every session's outbox and writer share.
  *
- * @param writers runs the sessions' writers; sized to the cores, since no text write blocks
+ * @param writers runs the sessions' writers; sized to the cores, since the container's non-blocking sender never blocks them (the fallback {@link BlockingFrameSender} for other containers does)
  * @param blockingWork runs pings and closing handshakes, which the container only offers as blocking calls
  * @param pacer delays a tick held back by a client's {@code maxRate}
  * @param maxFrameChars a batch frame grows up to this many characters

@@ -21,6 +21,8 @@ final class SessionWriter {
     private final Consumer<Throwable> onFailure;
     private final Consumer<CloseStatus> closer;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final Runnable drain = this::writeNext;
+    private final Consumer<Throwable> sentCallback = this::sent;
     private volatile boolean pingWanted;
     private volatile CloseStatus closeWhenDrained;
     private volatile long inFlightSinceMillis;
@@ -38,7 +40,7 @@ final class SessionWriter {
 
     void wake() {
         if (!stopped && busy.compareAndSet(false, true)) {
-            settings.writers().execute(this::writeNext);
+            settings.writers().execute(drain);
         }
     }
 
@@ -48,7 +50,7 @@ final class SessionWriter {
         wake();
     }
 
-    /** Writes everything queued so far, then closes; nothing offered later is written. */
+    /** Writes everything queued, then closes; the session stops offering anything once it is closing. */
     void closeWhenDrained(CloseStatus status) {
         closeWhenDrained = status;
         wake();
@@ -77,7 +79,7 @@ final class SessionWriter {
         String frame = outbox.nextFrame(settings.maxFrameChars());
         if (frame != null) {
             inFlightSinceMillis = now();
-            sender.send(frame, this::sent);
+            sender.send(frame, sentCallback);
             return;
         }
         CloseStatus close = closeWhenDrained;
@@ -86,10 +88,7 @@ final class SessionWriter {
             settings.blockingWork().execute(() -> closer.accept(close));
             return;
         }
-        busy.set(false);
-        if (!nothingToDo()) {
-            wake();
-        }
+        idle();
     }
 
     private void ping() {
@@ -111,16 +110,21 @@ final class SessionWriter {
         }
         if (nothingToDo()) {
             // the common case under a steady feed: one frame, then idle; no need for another hand-off
-            busy.set(false);
-            if (!nothingToDo()) {
-                wake();
-            }
+            idle();
             return;
         }
         // Back to the writer threads rather than on here: the container calls back on one of its many worker
         // threads, and work done there competes with the publishing thread for the cores, one thread against
         // hundreds (the node fell behind its feed that way). Nor may a send that completes at once recurse.
-        settings.writers().execute(this::writeNext);
+        settings.writers().execute(drain);
+    }
+
+    /** Lets the next offer wake the writer, unless something came in meanwhile. */
+    private void idle() {
+        busy.set(false);
+        if (!nothingToDo()) {
+            wake();
+        }
     }
 
     private boolean nothingToDo() {

@@ -19,7 +19,6 @@ final class SymbolSubscription {
     private final long minIntervalMillis;
     private boolean ended;
     private boolean pending = true;
-    private long lastSeq;
     private long queuedSeq;
     private List<HeldTick> held = new ArrayList<>();
     private long nextDueMillis;
@@ -72,20 +71,15 @@ final class SymbolSubscription {
     /** Ends the pending state at the answer's {@code seq}; returns the held ticks that come after it. */
     List<HeldTick> activate(long answeredSeq) {
         pending = false;
-        lastSeq = answeredSeq;
         queuedSeq = answeredSeq;
         List<HeldTick> after = held.stream().filter(h -> h.tick().seq() > answeredSeq).toList();
         held = List.of();
         return after;
     }
 
-    /** Whether this tick is new to the client; if so it becomes the latest it will have. */
-    boolean advance(Tick tick) {
-        if (tick.seq() <= lastSeq) {
-            return false;
-        }
-        lastSeq = tick.seq();
-        return true;
+    /** Whether this tick is newer than the latest one queued for the client or waiting for its turn. */
+    boolean isNew(Tick tick) {
+        return tick.seq() > (deferred != null ? deferred.tick().seq() : queuedSeq);
     }
 
     /**
@@ -95,7 +89,7 @@ final class SymbolSubscription {
      *         flush must be scheduled, and {@link #flushDelay} when)
      */
     HeldTick pace(Tick tick, String json, long nowMillis) {
-        if (minIntervalMillis == 0 || (deferred == null && nowMillis >= nextDueMillis)) {
+        if (deferred == null && nowMillis >= nextDueMillis) {
             nextDueMillis = nowMillis + minIntervalMillis;
             return new HeldTick(tick, json, 0);
         }
