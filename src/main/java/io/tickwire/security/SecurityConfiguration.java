@@ -4,6 +4,10 @@ import io.tickwire.websocket.WebSocketProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
@@ -42,16 +46,12 @@ class SecurityConfiguration {
         RequestMatcher publish = pathPattern(HttpMethod.POST, "/api/ticks");
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers(publish).hasRole("PUBLISHER").requestMatchers("/error").permitAll();
-            if (requireLogin) {
-                requests.requestMatchers(PAGE).authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, websocket.path()).authenticated();
-            } else {
-                requests.requestMatchers(PAGE).permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, websocket.path()).permitAll();
-            }
-            requests.anyRequest().denyAll();
+            AuthorizationManager<RequestAuthorizationContext> readers = requireLogin
+                    ? AuthenticatedAuthorizationManager.authenticated() : SingleResultAuthorizationManager.permitAll();
+            requests.requestMatchers(PAGE).access(readers)
+                    .requestMatchers(HttpMethod.GET, "/api/symbols", "/api/symbols/**").access(readers)
+                    .requestMatchers(HttpMethod.GET, websocket.path()).access(readers)
+                    .anyRequest().denyAll();
         });
         ApiProblems problems = new ApiProblems(json, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         http.httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(problems));

@@ -54,7 +54,7 @@ final class Admission implements HandshakeInterceptor {
             return true;
         }
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
-        response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, refusal.toSeconds())));
+        response.getHeaders().set(HttpHeaders.RETRY_AFTER, RetryAfter.header(refusal));
         return false;
     }
 

@@ -55,11 +55,7 @@ final class HandshakeRateLimitFilter extends OncePerRequestFilter {
         }
         log.debug("Refused WebSocket handshake from {}: too many handshakes", client);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wholeSecondsAtLeastOne(wait)));
-    }
-
-    private static long wholeSecondsAtLeastOne(Duration wait) {
-        return Math.max(1, (wait.toNanos() + 999_999_999) / 1_000_000_000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.header(wait));
     }
 
     /**

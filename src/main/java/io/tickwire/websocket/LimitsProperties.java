@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param maxQueuedMessages messages waiting for one client before newer ticks replace older ones of the same symbol
  * @param maxBatchBytes a {@code batch} frame grows up to about this size
  * @param maxConnections open WebSockets per node; above it a handshake gets 503
- * @param retryAfter what a refused handshake is told in {@code Retry-After}
+ * @param retryAfter what a handshake refused because the node is full is told in {@code Retry-After}
  * @param handshakesPerSecondPerAddress handshakes one client address may start per second on average; more get 429
  * @param handshakeBurstPerAddress handshakes one client address may start at once before the per-second rate applies
  */

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses the handshake of a page from an origin not on the allow-list, so that no foreign page can open a
- * socket with the user's cookies. Browsers do not apply the same-origin policy to WebSocket; this is the check.
- * Spring's own origin check runs after this one with the same list; this one adds {@code require-origin} and
- * says in the log which origin was refused.
+ * Decides whether a handshake's {@code Origin} may open a socket, so that no foreign page can open one with the
+ * user's cookies: browsers do not apply the same-origin policy to WebSocket. {@link HandshakeRateLimitFilter}
+ * applies it ahead of Spring Security; Spring's own origin check repeats the allow-list part later in the
+ * handshake. Beyond Spring's, this one knows {@code require-origin} and says in the log which origin was refused.
  */
 final class OriginCheckInterceptor implements HandshakeInterceptor {
 

@@ -73,7 +73,8 @@ class WebSocketConfiguration {
     FilterRegistrationBean<HandshakeRateLimitFilter> handshakeRateLimitFilter(HandshakeRateLimiter limiter,
                                                                               WebSocketProperties websocket) {
         FilterRegistrationBean<HandshakeRateLimitFilter> registration =
-                new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter, originCheck(websocket)));
+                new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter,
+                        new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin())));
         registration.addUrlPatterns(websocket.path());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
@@ -95,12 +96,7 @@ class WebSocketConfiguration {
         // copies no session attributes, only the session's id, for SignOutDisconnect
         HttpSessionHandshakeInterceptor httpSessionId = new HttpSessionHandshakeInterceptor(List.of());
         return (WebSocketHandlerRegistry registry) -> registry.addHandler(handler, websocket.path())
-                .addInterceptors(originCheck(websocket), admission,
-                        httpSessionId)
+                .addInterceptors(admission, httpSessionId)
                 .setAllowedOriginPatterns(websocket.allowedOrigins().toArray(String[]::new));
-    }
-
-    private static OriginCheckInterceptor originCheck(WebSocketProperties websocket) {
-        return new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin());
     }
 }
