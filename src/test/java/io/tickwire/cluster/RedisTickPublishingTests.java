@@ -57,18 +57,12 @@ class RedisTickPublishingTests {
         String msftEpoch = nodeA.resume("MSFT", null).epoch();
 
         assertThat(List.of(next(), next(), next())).containsExactly(
-                "AAPL;" + epoch + ";1;" + encoded(first),
-                "AAPL;" + epoch + ";2;" + encoded(second),
-                "MSFT;" + msftEpoch + ";1;" + encoded(other));
+                new PublishedTick(epoch, first), new PublishedTick(epoch, second), new PublishedTick(msftEpoch, other));
     }
 
-    private String next() throws InterruptedException {
+    private PublishedTick next() throws InterruptedException {
         String message = heard.poll(5, TimeUnit.SECONDS);
         assertThat(message).as("a published tick").isNotNull();
-        return message;
-    }
-
-    private static String encoded(Tick tick) {
-        return TickCodec.encode(new Quote(tick.symbol(), tick.price(), tick.bid(), tick.ask(), tick.volume(), tick.open()), tick.ts());
+        return PublishedTick.decode(message);
     }
 }
