@@ -3,9 +3,11 @@ package io.tickwire.cluster;
 import io.tickwire.history.Epochs;
 import io.tickwire.support.RedisServer;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +31,9 @@ final class RedisNodes implements AutoCloseable {
     }
 
     LettuceConnectionFactory connectionFactory() {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+        // no quiet period on shutdown: a test has nothing in flight by then, and each would wait for it
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder().shutdownQuietPeriod(Duration.ZERO).build();
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
         factory.afterPropertiesSet();
         factory.start();
         factories.add(factory);
