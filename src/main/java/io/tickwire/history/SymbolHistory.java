@@ -44,7 +44,7 @@ final class SymbolHistory {
     }
 
     synchronized Resumption resume(Position from) {
-        if (from != null && epoch.equals(from.epoch()) && from.seq() <= latestSeq && from.seq() >= oldestSeq() - 1) {
+        if (ResumeRule.canReplay(from, epoch, oldestSeq(), latestSeq)) {
             return Resumption.recovered(symbol, epoch, latestSeq, between(from.seq() + 1, latestSeq));
         }
         return Resumption.snapshot(symbol, epoch, latestSeq, latest().orElse(null));

@@ -1,0 +1,133 @@
+package io.tickwire.cluster;
+
+import io.tickwire.history.Position;
+import io.tickwire.history.ResumeRule;
+import io.tickwire.history.Resumption;
+import io.tickwire.history.TickHistory;
+import io.tickwire.market.Quote;
+import io.tickwire.market.Tick;
+import io.tickwire.market.UnknownSymbolException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * History shared by every node through Redis: one stream per symbol, bounded to {@code size} entries, whose
+ * entry ids are {@code <seq>-0}. Seq and epoch live beside the stream and are assigned in Redis, so any node
+ * can append, and any node can answer a resume.
+ */
+public final class RedisTickHistory implements TickHistory {
+
+    private static final String FIELD = "t";
+
+    private final StringRedisTemplate redis;
+    private final Set<String> symbols;
+    private final int size;
+    private final Supplier<String> epochs;
+    private final RedisKeys keys;
+
+    public RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
+            String keyPrefix) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive");
+        }
+        this.redis = redis;
+        this.symbols = Collections.unmodifiableSet(new LinkedHashSet<>(symbols));
+        this.size = size;
+        this.epochs = epochs;
+        this.keys = new RedisKeys(keyPrefix);
+    }
+
+    @Override
+    public Set<String> symbols() {
+        return symbols;
+    }
+
+    @Override
+    public boolean contains(String symbol) {
+        return symbols.contains(symbol);
+    }
+
+    @Override
+    public Tick append(Quote quote, long ts) {
+        String symbol = known(quote.symbol());
+        String fields = TickCodec.encode(quote, ts);
+        Long seq = redis.execute(TickScripts.APPEND, keysOf(symbol), epochs.get(), Integer.toString(size), fields,
+                keys.channel(), symbol);
+        return TickCodec.decode(symbol, seq, fields);
+    }
+
+    @Override
+    public Optional<Tick> latest(String symbol) {
+        return newestFirst(known(symbol), 1).stream().findFirst();
+    }
+
+    @Override
+    public List<Tick> recent(String symbol, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        List<Tick> ticks = new ArrayList<>(newestFirst(known(symbol), limit));
+        Collections.reverse(ticks);
+        return ticks;
+    }
+
+    @Override
+    public Resumption resume(String symbol, Position from) {
+        known(symbol);
+        List<?> answer = redis.execute(TickScripts.RESUME, keysOf(symbol), epochs.get(),
+                from == null ? "" : from.epoch(), from == null ? "-1" : Long.toString(from.seq()));
+        String epoch = (String) answer.get(0);
+        long latestSeq = (Long) answer.get(1);
+        long oldestSeq = (Long) answer.get(2);
+        if (ResumeRule.canReplay(from, epoch, oldestSeq, latestSeq)) {
+            return Resumption.recovered(symbol, epoch, latestSeq, entries(symbol, (List<?>) answer.get(3)));
+        }
+        List<Tick> latest = entries(symbol, (List<?>) answer.get(4));
+        return Resumption.snapshot(symbol, epoch, latestSeq, latest.isEmpty() ? null : latest.get(0));
+    }
+
+    private List<Tick> newestFirst(String symbol, int count) {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .reverseRange(keys.stream(symbol), Range.unbounded(), Limit.limit().count(count));
+        List<Tick> ticks = new ArrayList<>(records.size());
+        for (MapRecord<String, Object, Object> record : records) {
+            ticks.add(TickCodec.decode(symbol, record.getId().getTimestamp(), (String) record.getValue().get(FIELD)));
+        }
+        return ticks;
+    }
+
+    /** Stream entries as a script returns them: {@code [[id, [field, value]], ...]}. */
+    private static List<Tick> entries(String symbol, List<?> entries) {
+        List<Tick> ticks = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            List<?> idAndFields = (List<?>) entry;
+            String id = (String) idAndFields.get(0);
+            List<?> fields = (List<?>) idAndFields.get(1);
+            long seq = Long.parseLong(id.substring(0, id.indexOf('-')));
+            ticks.add(TickCodec.decode(symbol, seq, (String) fields.get(1)));
+        }
+        return ticks;
+    }
+
+    private List<String> keysOf(String symbol) {
+        return List.of(keys.meta(symbol), keys.stream(symbol));
+    }
+
+    private String known(String symbol) {
+        if (!symbols.contains(symbol)) {
+            throw new UnknownSymbolException(symbol);
+        }
+        return symbol;
+    }
+}

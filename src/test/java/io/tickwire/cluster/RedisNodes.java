@@ -1,0 +1,48 @@
+package io.tickwire.cluster;
+
+import io.tickwire.history.Epochs;
+import io.tickwire.support.RedisServer;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Stand-ins for Tickwire nodes: each history gets its own connection to the one Redis, as separate nodes would. */
+final class RedisNodes implements AutoCloseable {
+
+    private final RedisServer redis;
+    private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+
+    RedisNodes(RedisServer redis) {
+        this.redis = redis;
+    }
+
+    RedisTickHistory history(Collection<String> symbols, int size) {
+        return new RedisTickHistory(template(), symbols, size, new Epochs(), "tickwire");
+    }
+
+    StringRedisTemplate template() {
+        return new StringRedisTemplate(connectionFactory());
+    }
+
+    LettuceConnectionFactory connectionFactory() {
+        // no quiet period on shutdown: a test has nothing in flight by then, and each would wait for it
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder().shutdownQuietPeriod(Duration.ZERO).build();
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
+        factory.afterPropertiesSet();
+        factory.start();
+        factories.add(factory);
+        return factory;
+    }
+
+    @Override
+    public void close() {
+        factories.forEach(LettuceConnectionFactory::destroy);
+        factories.clear();
+    }
+}
