@@ -1,34 +1,109 @@
 package io.tickwire.cluster;
 
+import io.lettuce.core.ClientOptions;
 import io.tickwire.feed.FeedAutoConfiguration;
 import io.tickwire.feed.MarketFeed;
 import io.tickwire.history.Epochs;
 import io.tickwire.history.HistoryProperties;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.MarketAutoConfiguration;
+import io.tickwire.market.TickListener;
+import io.tickwire.market.TickPublisher;
+import io.tickwire.websocket.NodeProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
- * Cluster mode ({@code tickwire.cluster.mode=redis}): history shared through Redis. Runs before
- * {@link MarketAutoConfiguration} so that its in-memory defaults back off; in local mode it defines nothing and
- * nothing here touches Redis, though the settings are still checked.
+ * Cluster mode ({@code tickwire.cluster.mode=redis}): history, fan-out and the feed's lease shared through Redis.
+ * Runs before {@link MarketAutoConfiguration} so that its in-memory defaults back off; in local mode it defines
+ * nothing and nothing here touches Redis, though the settings are still checked.
  */
 @AutoConfiguration(after = { FeedAutoConfiguration.class, DataRedisAutoConfiguration.class },
         before = MarketAutoConfiguration.class)
 @EnableConfigurationProperties({ ClusterProperties.class, HistoryProperties.class })
 public class ClusterAutoConfiguration {
 
-    @Bean
+    /** Lettuce waits a minute for an answer by default; a stalled Redis must not hold a subscribe that long. */
+    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(1);
+
+    /** Ticks heard but not yet handed to the sessions; beyond it they are dropped and filled in from the stream. */
+    static final int FAN_OUT_QUEUE = 65_536;
+
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "tickwire.cluster.mode", havingValue = "redis")
-    @ConditionalOnMissingBean
-    TickHistory redisTickHistory(StringRedisTemplate redis, MarketFeed feed, HistoryProperties history,
-            ClusterProperties cluster) {
-        return new RedisTickHistory(redis, feed.symbols(), history.size(), new Epochs(), cluster.keyPrefix());
+    @ConditionalOnMissingBean({ TickHistory.class, TickPublisher.class })
+    static class RedisMode {
+
+        @Bean
+        LettuceClientOptionsBuilderCustomizer tickwireFailFastWhileDisconnected() {
+            // queued commands would wait for a reconnect that may take long; failing at once lets callers fall back
+            return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        }
+
+        @Bean
+        LettuceClientConfigurationBuilderCustomizer tickwireCommandTimeout(DataRedisProperties properties) {
+            return client -> {
+                if (properties.getTimeout() == null) {
+                    client.commandTimeout(DEFAULT_COMMAND_TIMEOUT);
+                }
+            };
+        }
+
+        @Bean
+        DeliveredTicks deliveredTicks() {
+            return new DeliveredTicks();
+        }
+
+        @Bean
+        RedisTickHistory redisTickHistory(StringRedisTemplate redis, MarketFeed feed, HistoryProperties history,
+                ClusterProperties cluster, DeliveredTicks delivered) {
+            return new RedisTickHistory(redis, feed.symbols(), history.size(), new Epochs(), cluster.keyPrefix(),
+                    delivered);
+        }
+
+        @Bean
+        TickPublisher redisTickPublisher(RedisTickHistory history, Clock clock) {
+            return new RedisTickPublisher(history, clock);
+        }
+
+        @Bean
+        ClusterFanOut clusterFanOut(RedisTickHistory history, ObjectProvider<TickListener> listeners,
+                DeliveredTicks delivered) {
+            return new ClusterFanOut(history, listeners.orderedStream().toList(), delivered, FAN_OUT_QUEUE);
+        }
+
+        @Bean
+        NodeId clusterNodeId(Environment environment) {
+            return NodeId.of(new NodeProperties(environment.getProperty("tickwire.node.name")).nameOrHost());
+        }
+
+        @Bean
+        FanOutSubscription fanOutSubscription(RedisConnectionFactory connections, ClusterFanOut fanOut,
+                RedisTickHistory history, StringRedisTemplate redis, Clock clock, ClusterProperties cluster,
+                NodeId nodeId) {
+            return new FanOutSubscription(connections, fanOut, history.channel(), redis, clock,
+                    cluster.probeInterval(), nodeId.value());
+        }
+
+        @Bean
+        FeedLease feedLease(StringRedisTemplate redis, ClusterProperties cluster, NodeId nodeId, Clock clock) {
+            return new FeedLease(redis, new RedisKeys(cluster.keyPrefix()).feedLease(), nodeId.value(),
+                    cluster.leaseTtl(), clock);
+        }
     }
 }

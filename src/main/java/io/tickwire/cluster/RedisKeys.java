@@ -15,6 +15,11 @@ record RedisKeys(String prefix) {
         return prefix + ":{" + symbol + "}:meta";
     }
 
+    /** Held by the node whose feed produces the ticks. */
+    String feedLease() {
+        return prefix + ":feed:lease";
+    }
+
     String channel() {
         return prefix + ":ticks";
     }

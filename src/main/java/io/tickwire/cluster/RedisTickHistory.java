@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.history.Position;
 import io.tickwire.history.ResumeRule;
 import io.tickwire.history.Resumption;
@@ -7,6 +8,7 @@ import io.tickwire.history.TickHistory;
 import io.tickwire.market.Quote;
 import io.tickwire.market.Tick;
 import io.tickwire.market.UnknownSymbolException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -25,6 +27,10 @@ import java.util.function.Supplier;
  * History shared by every node through Redis: one stream per symbol, bounded to {@code size} entries, whose
  * entry ids are {@code <seq>-0}. Seq and epoch live beside the stream and are assigned in Redis, so any node
  * can append, and any node can answer a resume.
+ * <p>
+ * While Redis does not answer, appends and chart reads fail with {@link HistoryUnavailableException}, and
+ * subscribers and the symbol list are answered from what this node last delivered: a snapshot, never a replay,
+ * since the node cannot know what it missed.
  */
 public final class RedisTickHistory implements TickHistory {
 
@@ -34,10 +40,20 @@ public final class RedisTickHistory implements TickHistory {
     private final Set<String> symbols;
     private final int size;
     private final Supplier<String> epochs;
+    /** An epoch no history has, for a subscriber answered before this node has seen its symbol. */
+    static final String UNKNOWN_EPOCH = "unavailable";
+
     private final RedisKeys keys;
+
+    private final DeliveredTicks delivered;
 
     public RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
             String keyPrefix) {
+        this(redis, symbols, size, epochs, keyPrefix, new DeliveredTicks());
+    }
+
+    RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
+            String keyPrefix, DeliveredTicks delivered) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be positive");
         }
@@ -46,6 +62,7 @@ public final class RedisTickHistory implements TickHistory {
         this.size = size;
         this.epochs = epochs;
         this.keys = new RedisKeys(keyPrefix);
+        this.delivered = delivered;
     }
 
     @Override
@@ -62,22 +79,29 @@ public final class RedisTickHistory implements TickHistory {
     public Tick append(Quote quote, long ts) {
         String symbol = known(quote.symbol());
         String fields = TickCodec.encode(quote, ts);
-        Long seq = redis.execute(TickScripts.APPEND, keysOf(symbol), epochs.get(), Integer.toString(size), fields,
-                keys.channel(), symbol);
+        Long seq = ask(() -> redis.execute(TickScripts.APPEND, keysOf(symbol), epochs.get(), Integer.toString(size),
+                fields, keys.channel(), symbol));
         return TickCodec.decode(symbol, seq, fields);
     }
 
     @Override
     public Optional<Tick> latest(String symbol) {
-        return newestFirst(known(symbol), 1).stream().findFirst();
+        known(symbol);
+        try {
+            return ask(() -> newestFirst(symbol, 1)).stream().findFirst();
+        } catch (HistoryUnavailableException ex) {
+            DeliveredTicks.Delivered last = delivered.get(symbol);
+            return Optional.ofNullable(last == null ? null : last.latest());
+        }
     }
 
     @Override
     public List<Tick> recent(String symbol, int limit) {
+        known(symbol);
         if (limit < 1) {
             return List.of();
         }
-        List<Tick> ticks = new ArrayList<>(newestFirst(known(symbol), limit));
+        List<Tick> ticks = new ArrayList<>(ask(() -> newestFirst(symbol, limit)));
         Collections.reverse(ticks);
         return ticks;
     }
@@ -85,8 +109,15 @@ public final class RedisTickHistory implements TickHistory {
     @Override
     public Resumption resume(String symbol, Position from) {
         known(symbol);
-        List<?> answer = redis.execute(TickScripts.RESUME, keysOf(symbol), epochs.get(),
-                from == null ? "" : from.epoch(), from == null ? "-1" : Long.toString(from.seq()));
+        List<?> answer;
+        try {
+            answer = ask(() -> redis.execute(TickScripts.RESUME, keysOf(symbol), epochs.get(),
+                    from == null ? "" : from.epoch(), from == null ? "-1" : Long.toString(from.seq())));
+        } catch (HistoryUnavailableException ex) {
+            DeliveredTicks.Delivered last = delivered.get(symbol);
+            return last == null ? Resumption.snapshot(symbol, UNKNOWN_EPOCH, 0, null)
+                    : Resumption.snapshot(symbol, last.epoch(), last.seq(), last.latest());
+        }
         String epoch = (String) answer.get(0);
         long latestSeq = (Long) answer.get(1);
         long oldestSeq = (Long) answer.get(2);
@@ -95,6 +126,35 @@ public final class RedisTickHistory implements TickHistory {
         }
         List<Tick> latest = entries(symbol, (List<?>) answer.get(4));
         return Resumption.snapshot(symbol, epoch, latestSeq, latest.isEmpty() ? null : latest.get(0));
+    }
+
+    /**
+     * The ticks {@code firstSeq..lastSeq} of the symbol, or {@code null} when the symbol is no longer in
+     * {@code epoch}; fewer when some have been trimmed.
+     */
+    List<Tick> range(String symbol, String epoch, long firstSeq, long lastSeq) {
+        List<?> entries = ask(() -> redis.execute(TickScripts.RANGE, keysOf(known(symbol)), epoch,
+                Long.toString(firstSeq), Long.toString(lastSeq)));
+        return entries == null ? null : entries(symbol, entries);
+    }
+
+    /** The symbol's epoch and latest seq, or {@code null} before its first tick. */
+    Position position(String symbol) {
+        List<Object> meta = ask(() -> redis.<String, Object>opsForHash().multiGet(keys.meta(known(symbol)),
+                List.of("epoch", "seq")));
+        return meta.get(0) == null ? null : new Position((String) meta.get(0), Long.parseLong((String) meta.get(1)));
+    }
+
+    String channel() {
+        return keys.channel();
+    }
+
+    private static <T> T ask(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataAccessException ex) {
+            throw new HistoryUnavailableException("Redis did not answer: " + ex.getMessage(), ex);
+        }
     }
 
     private List<Tick> newestFirst(String symbol, int count) {

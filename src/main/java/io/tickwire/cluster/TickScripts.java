@@ -8,13 +8,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The Lua scripts on one symbol's keys, each prefixed with the shared epoch rule of {@code epoch.lua}. */
+/**
+ * The Lua scripts: those that may start a symbol's history are prefixed with the shared epoch rule of
+ * {@code epoch.lua}; the others only read, or touch the feed's lease.
+ */
 final class TickScripts {
 
     static final RedisScript<Long> APPEND = RedisScript.of(load("append.lua"), Long.class);
 
     @SuppressWarnings("rawtypes")
     static final RedisScript<List> RESUME = RedisScript.of(load("resume.lua"), List.class);
+
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> RANGE = RedisScript.of(read("range.lua"), List.class);
+
+    static final RedisScript<Long> LEASE = RedisScript.of(read("lease.lua"), Long.class);
+
+    static final RedisScript<Long> RELEASE = RedisScript.of(read("release.lua"), Long.class);
 
     private TickScripts() {
     }

@@ -29,7 +29,7 @@ public class FeedAutoConfiguration {
     }
 
     @Bean
-    FeedLifecycle feedLifecycle(MarketFeed feed, TickPublisher publisher) {
-        return new FeedLifecycle(feed, publisher);
+    FeedLifecycle feedLifecycle(MarketFeed feed, TickPublisher publisher, ObjectProvider<FeedLeadership> leadership) {
+        return new FeedLifecycle(feed, publisher, leadership.getIfAvailable(() -> FeedLeadership.ALONE));
     }
 }

@@ -1,5 +1,6 @@
 package io.tickwire.feed;
 
+import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.market.Quote;
 import io.tickwire.market.TickPublisher;
 import io.tickwire.market.UnknownSymbolException;
@@ -10,7 +11,10 @@ import org.springframework.context.SmartLifecycle;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs the {@link MarketFeed} while the application runs, publishing each of its quotes. */
+/**
+ * Runs the {@link MarketFeed} while the application runs, publishing each quote of the symbols this node
+ * {@linkplain FeedLeadership leads}.
+ */
 final class FeedLifecycle implements SmartLifecycle {
 
     /**
@@ -25,13 +29,18 @@ final class FeedLifecycle implements SmartLifecycle {
 
     private final TickPublisher publisher;
 
+    private final FeedLeadership leadership;
+
     private final Set<String> warnedSymbols = ConcurrentHashMap.newKeySet();
 
     private volatile boolean running;
 
-    FeedLifecycle(MarketFeed feed, TickPublisher publisher) {
+    private boolean historyDown;
+
+    FeedLifecycle(MarketFeed feed, TickPublisher publisher, FeedLeadership leadership) {
         this.feed = feed;
         this.publisher = publisher;
+        this.leadership = leadership;
     }
 
     @Override
@@ -61,8 +70,19 @@ final class FeedLifecycle implements SmartLifecycle {
     }
 
     private void publish(Quote quote) {
+        if (!leadership.leads(quote.symbol())) {
+            return;
+        }
         try {
             publisher.publish(quote);
+            historyDown = false;
+        }
+        catch (HistoryUnavailableException ex) {
+            // one line per outage: the quotes are lost, and health says why until the store is back
+            if (!historyDown) {
+                historyDown = true;
+                logger.warn("Dropping the feed's quotes until the shared history answers again: " + ex.getMessage());
+            }
         }
         catch (UnknownSymbolException ex) {
             // a feed that keeps sending a symbol the server does not carry would otherwise log on every quote

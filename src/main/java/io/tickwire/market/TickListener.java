@@ -5,4 +5,11 @@ package io.tickwire.market;
 public interface TickListener {
 
     void onTick(Tick tick);
+
+    /**
+     * The symbol's history was lost (a shared store restarted empty) and its {@code seq} starts again in a new
+     * epoch: positions held from before can no longer be compared with the ticks that follow.
+     */
+    default void onHistoryLost(String symbol) {
+    }
 }

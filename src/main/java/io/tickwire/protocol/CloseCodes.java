@@ -20,6 +20,12 @@ public final class CloseCodes {
     /** 1008: the user signed out, or their HTTP session ended, so the connection's credentials are gone. */
     public static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("signed out");
 
+    /**
+     * 1011: a symbol's history was lost and its {@code seq} restarted, so the client must subscribe again with
+     * {@code resume} to learn the new epoch.
+     */
+    public static final CloseStatus HISTORY_LOST = CloseStatus.SERVER_ERROR.withReason("history lost, resume");
+
     private CloseCodes() {
     }
 }

@@ -2,6 +2,7 @@ package io.tickwire.session;
 
 import io.tickwire.market.Tick;
 import io.tickwire.market.TickListener;
+import io.tickwire.protocol.CloseCodes;
 import io.tickwire.protocol.ServerMessageEncoder;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
@@ -102,6 +103,15 @@ public final class SessionRegistry implements TickListener {
         String json = encoder.tick(tick);
         for (SymbolSubscription subscription : subscriptions) {
             subscription.session().offerTick(subscription, tick, json);
+        }
+    }
+
+    /** Closes every session subscribed to the symbol, so that each resumes into the symbol's new epoch. */
+    @Override
+    public void onHistoryLost(String symbol) {
+        Set<SymbolSubscription> subscriptions = subscriptionsBySymbol.get(symbol);
+        if (subscriptions != null) {
+            subscriptions.forEach(subscription -> evict(subscription.session(), CloseCodes.HISTORY_LOST));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.tickwire.cluster;
 
 import io.tickwire.feed.FeedAutoConfiguration;
-import io.tickwire.feed.MarketFeed;
 import io.tickwire.history.InMemoryTickHistory;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.MarketAutoConfiguration;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -91,15 +88,6 @@ class ClusterAutoConfigurationTests {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class QuietFeedConfiguration {
-
-        @Bean
-        MarketFeed marketFeed() {
-            return new QuietFeed(List.of("AAPL", "MSFT"));
         }
     }
 }

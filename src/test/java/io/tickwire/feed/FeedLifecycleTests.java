@@ -1,5 +1,6 @@
 package io.tickwire.feed;
 
+import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.market.Quote;
 import io.tickwire.market.Tick;
 import io.tickwire.market.TickPublisher;
@@ -23,7 +24,7 @@ class FeedLifecycleTests {
 
     private final RecordingPublisher publisher = new RecordingPublisher(List.of("AAPL"));
 
-    private final FeedLifecycle lifecycle = new FeedLifecycle(feed, publisher);
+    private final FeedLifecycle lifecycle = new FeedLifecycle(feed, publisher, FeedLeadership.ALONE);
 
     @Test
     void startsTheFeedWithThePublisherAsItsSink() {
@@ -52,6 +53,31 @@ class FeedLifecycleTests {
         assertThat(output.getOut().lines().filter((line) -> line.contains("WARN"))).hasSize(2)
                 .anySatisfy((line) -> assertThat(line).contains("NOPE"))
                 .anySatisfy((line) -> assertThat(line).contains("GONE"));
+    }
+
+    @Test
+    void publishesOnlyTheSymbolsThisNodeLeads() {
+        RecordingPublisher both = new RecordingPublisher(List.of("AAPL", "MSFT"));
+        FeedLifecycle follower = new FeedLifecycle(feed, both, "MSFT"::equals);
+        follower.start();
+        feed.emit(Quote.of("AAPL", 190.01));
+        feed.emit(Quote.of("MSFT", 410.02));
+        assertThat(both.published).extracting(Quote::symbol).containsExactly("MSFT");
+    }
+
+    @Test
+    void warnsOncePerOutageOfTheHistory(CapturedOutput output) {
+        publisher.down = true;
+        lifecycle.start();
+        feed.emit(Quote.of("AAPL", 190.01));
+        feed.emit(Quote.of("AAPL", 190.02));
+        publisher.down = false;
+        feed.emit(Quote.of("AAPL", 190.03));
+        publisher.down = true;
+        feed.emit(Quote.of("AAPL", 190.04));
+        assertThat(publisher.published).extracting(Quote::price).containsExactly(190.03);
+        assertThat(output.getOut().lines().filter((line) -> line.contains("WARN"))).hasSize(2)
+                .allSatisfy((line) -> assertThat(line).contains("shared history"));
     }
 
     @Test
@@ -89,6 +115,8 @@ class FeedLifecycleTests {
 
         private final List<Quote> published = new ArrayList<>();
 
+        private boolean down;
+
         RecordingPublisher(List<String> symbols) {
             this.symbols = symbols;
         }
@@ -97,6 +125,9 @@ class FeedLifecycleTests {
         public Tick publish(Quote quote) {
             if (!symbols.contains(quote.symbol())) {
                 throw new UnknownSymbolException(quote.symbol());
+            }
+            if (down) {
+                throw new HistoryUnavailableException("Redis is down", null);
             }
             published.add(quote);
             return Tick.of(quote, published.size(), 0);

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A real WebSocket client that unpacks batches and queues every server message in the order it came. */
-final class TestClient implements AutoCloseable {
+public final class TestClient implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -55,7 +55,7 @@ final class TestClient implements AutoCloseable {
         this.session = client.execute(new Collector(), headers, uri).get(10, TimeUnit.SECONDS);
     }
 
-    static TestClient connect(int port) throws Exception {
+    public static TestClient connect(int port) throws Exception {
         return connect(port, "/ws/ticker", new WebSocketHttpHeaders());
     }
 
@@ -79,14 +79,14 @@ final class TestClient implements AutoCloseable {
         return session;
     }
 
-    void send(String text) throws Exception {
+    public void send(String text) throws Exception {
         synchronized (session) {
             session.sendMessage(new TextMessage(text));
         }
     }
 
     /** The next message, whatever it is. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode message = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         if (message == null) {
             throw new AssertionError("no message within " + WAIT + (closed.isDone() ? "; closed with " + closed.getNow(null) : ""));
@@ -95,11 +95,11 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Skips messages until one of the type arrives. */
-    JsonNode next(String type) throws InterruptedException {
+    public JsonNode next(String type) throws InterruptedException {
         return next(message -> type.equals(message.path("type").stringValue()));
     }
 
-    JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
+    public JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -111,7 +111,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** The next {@code count} ticks of one symbol, skipping everything else. */
-    List<JsonNode> ticks(String symbol, int count) throws InterruptedException {
+    public List<JsonNode> ticks(String symbol, int count) throws InterruptedException {
         List<JsonNode> ticks = new ArrayList<>();
         while (ticks.size() < count) {
             ticks.add(next(m -> "tick".equals(m.path("type").stringValue()) && symbol.equals(m.path("symbol").stringValue())));
@@ -120,7 +120,7 @@ final class TestClient implements AutoCloseable {
     }
 
     /** The next {@code count} ticks, of whatever symbol. */
-    List<JsonNode> anyTicks(int count) throws InterruptedException {
+    public List<JsonNode> anyTicks(int count) throws InterruptedException {
         List<JsonNode> ticks = new ArrayList<>();
         while (ticks.size() < count) {
             ticks.add(next("tick"));
@@ -137,16 +137,16 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Ticks whose seq did not follow the last one seen of their symbol by exactly one, without {@code skipped}. */
-    List<String> sequenceViolations() {
+    public List<String> sequenceViolations() {
         return List.copyOf(sequenceViolations);
     }
 
     /** Every symbol a tick has arrived for, whether or not the tick was taken. */
-    Set<String> tickSymbols() {
+    public Set<String> tickSymbols() {
         return Set.copyOf(tickSymbols);
     }
 
-    long ticksReceived() {
+    public long ticksReceived() {
         return ticksReceived.get();
     }
 
@@ -160,13 +160,13 @@ final class TestClient implements AutoCloseable {
     }
 
     /** Everything received so far and not yet taken. */
-    List<JsonNode> drain() {
+    public List<JsonNode> drain() {
         List<JsonNode> drained = new ArrayList<>();
         messages.drainTo(drained);
         return drained;
     }
 
-    CloseStatus awaitClose() throws Exception {
+    public CloseStatus awaitClose() throws Exception {
         return closed.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,0 +1,145 @@
+package io.tickwire.cluster;
+
+import io.tickwire.history.HistoryUnavailableException;
+import io.tickwire.history.Position;
+import io.tickwire.market.Tick;
+import io.tickwire.market.TickListener;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Hands every tick published on any node to this node's listeners (its sessions), through the same
+ * {@link TickListener} path as in local mode, one symbol's ticks in seq order.
+ * <p>
+ * Messages are taken off Redis's connection thread at once and delivered by one thread of their own, in the order
+ * they came. Each symbol's position is kept: a duplicate is dropped, a gap (messages lost while the subscription
+ * was down, or dropped because this thread fell behind) is filled from the stream before the tick that revealed
+ * it, and a tick of a new epoch tells the listeners that the history was lost. What cannot be filled is delivered
+ * with its gap, which clients see and close through resume.
+ */
+final class ClusterFanOut implements AutoCloseable {
+
+    private static final Log logger = LogFactory.getLog(ClusterFanOut.class);
+
+    private final RedisTickHistory history;
+
+    private final List<TickListener> listeners;
+
+    private final DeliveredTicks delivered;
+
+    private final ThreadPoolExecutor deliveries;
+
+    private final AtomicLong dropped = new AtomicLong();
+
+    ClusterFanOut(RedisTickHistory history, List<TickListener> listeners, DeliveredTicks delivered,
+            int queueCapacity) {
+        this.history = history;
+        this.listeners = List.copyOf(listeners);
+        this.delivered = delivered;
+        this.deliveries = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
+                    Thread thread = new Thread(runnable, "tickwire-fanout");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Takes a message heard on the tick channel; returns at once, whatever the listeners do with it. */
+    void accept(String message) {
+        run(() -> deliver(message));
+    }
+
+    /**
+     * Learns where each symbol stands in Redis, so that a tick of a new epoch is recognised even as the first
+     * one this node hears. Best effort: without Redis there is nothing to learn yet.
+     */
+    void learnPositions() {
+        run(() -> {
+            try {
+                for (String symbol : history.symbols()) {
+                    Position position = history.position(symbol);
+                    if (position != null) {
+                        delivered.startAt(symbol, position.epoch(), position.seq());
+                    }
+                }
+            } catch (HistoryUnavailableException ex) {
+                logger.debug("Positions not learnt, Redis did not answer", ex);
+            }
+        });
+    }
+
+    /** Messages this node could not keep up with; each leaves a gap that the next tick of its symbol fills. */
+    long dropped() {
+        return dropped.get();
+    }
+
+    @Override
+    public void close() {
+        deliveries.shutdownNow();
+    }
+
+    private void run(Runnable task) {
+        try {
+            deliveries.execute(task);
+        } catch (RejectedExecutionException ex) {
+            dropped.incrementAndGet();
+        }
+    }
+
+    private void deliver(String body) {
+        PublishedTick published;
+        try {
+            published = PublishedTick.decode(body);
+        } catch (RuntimeException ex) {
+            logger.warn("Ignoring a message on " + history.channel() + " that is not a tick: " + ex.getMessage());
+            return;
+        }
+        Tick tick = published.tick();
+        if (!history.contains(tick.symbol())) {
+            return;
+        }
+        DeliveredTicks.Delivered last = delivered.get(tick.symbol());
+        if (last != null && !last.epoch().equals(published.epoch())) {
+            logger.warn("History of " + tick.symbol() + " was lost (epoch " + last.epoch() + " at seq " + last.seq()
+                    + " is now " + published.epoch() + "); its subscribers are closed so that they resume");
+            listeners.forEach(listener -> listener.onHistoryLost(tick.symbol()));
+        } else if (last != null) {
+            if (tick.seq() <= last.seq()) {
+                return;
+            }
+            if (tick.seq() > last.seq() + 1) {
+                fill(published.epoch(), tick.symbol(), last.seq() + 1, tick.seq() - 1);
+            }
+        }
+        hand(published.epoch(), tick);
+    }
+
+    private void fill(String epoch, String symbol, long firstSeq, long lastSeq) {
+        try {
+            List<Tick> missed = history.range(symbol, epoch, firstSeq, lastSeq);
+            if (missed != null) {
+                missed.forEach(tick -> hand(epoch, tick));
+            }
+        } catch (HistoryUnavailableException ex) {
+            logger.debug("Gap " + symbol + " " + firstSeq + ".." + lastSeq + " left for clients to resume", ex);
+        }
+    }
+
+    private void hand(String epoch, Tick tick) {
+        delivered.put(epoch, tick);
+        for (TickListener listener : listeners) {
+            try {
+                listener.onTick(tick);
+            } catch (RuntimeException ex) {
+                logger.error("Tick listener failed on " + tick, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+-- KEYS: the lease. ARGV: this node's id. Gives the lease up only if this node still holds it.
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+    return redis.call('DEL', KEYS[1])
+end
+return 0
