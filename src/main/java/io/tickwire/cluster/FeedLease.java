@@ -78,14 +78,13 @@ final class FeedLease implements FeedLeadership, SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         timer = null;
-        if (heldUntil > 0) {
-            heldUntil = 0;
-            try {
-                redis.execute(TickScripts.RELEASE, List.of(key), nodeId);
+        heldUntil = 0;
+        try {
+            if (Long.valueOf(1).equals(redis.execute(TickScripts.RELEASE, List.of(key), nodeId))) {
                 logger.info("Gave up the feed lease");
-            } catch (DataAccessException ex) {
-                logger.info("Could not give up the feed lease; it lapses within " + ttl.toMillis() + " ms");
             }
+        } catch (DataAccessException ex) {
+            logger.info("Could not give up the feed lease; it lapses within " + ttl.toMillis() + " ms");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.lettuce.core.ClientOptions;
 import io.tickwire.history.Epochs;
 import io.tickwire.support.RedisServer;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -31,8 +32,12 @@ final class RedisNodes implements AutoCloseable {
     }
 
     LettuceConnectionFactory connectionFactory() {
-        // no quiet period on shutdown: a test has nothing in flight by then, and each would wait for it
-        LettuceClientConfiguration client = LettuceClientConfiguration.builder().shutdownQuietPeriod(Duration.ZERO).build();
+        // no quiet period on shutdown: a test has nothing in flight by then, and each would wait for it; otherwise
+        // as a node's connection: short timeout, no queueing while disconnected
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder().shutdownQuietPeriod(Duration.ZERO)
+                .commandTimeout(ClusterAutoConfiguration.DEFAULT_COMMAND_TIMEOUT)
+                .clientOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
+                .build();
         LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), client);
         factory.afterPropertiesSet();
         factory.start();

@@ -82,7 +82,10 @@ public final class RedisServer implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Sends one command and answers the first line of the reply, e.g. {@code +OK} or {@code :3}. */
+    /**
+     * Sends one command and answers the first line of the reply, e.g. {@code +OK} or {@code :3}, or for a bulk
+     * string its value ({@code null} for none).
+     */
     public String command(String... args) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
@@ -94,7 +97,12 @@ public final class RedisServer implements AutoCloseable {
             }
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            BufferedReader reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line = reply.readLine();
+            if (line != null && line.startsWith("$")) {
+                return line.equals("$-1") ? null : reply.readLine();
+            }
+            return line;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
