@@ -62,6 +62,9 @@ final class FanOutSubscription implements SmartLifecycle {
 
     private volatile boolean running;
 
+    /** Whether the operator was told that Redis does not answer, and so should hear when it does again. */
+    private boolean warned;
+
     FanOutSubscription(RedisConnectionFactory connections, ClusterFanOut fanOut, String channel,
             StringRedisTemplate redis, Clock clock, Duration interval, String nodeId) {
         this.fanOut = fanOut;
@@ -142,6 +145,7 @@ final class FanOutSubscription implements SmartLifecycle {
             redis.convertAndSend(channel.getTopic(), probe);
         } catch (DataAccessException ex) {
             if (redisAnswers) {
+                warned = true;
                 logger.warn("Redis does not answer; this node serves its clients but hears no other node's ticks"
                         + " until it does: " + ex.getMessage());
             }
@@ -150,10 +154,10 @@ final class FanOutSubscription implements SmartLifecycle {
             return;
         }
         long now = clock.millis();
-        if (!redisAnswers) {
+        if (!redisAnswers && warned) {
             logger.info("Redis answers again");
-            redisAnswers = true;
         }
+        redisAnswers = true;
         if (unansweredSince < 0) {
             unansweredSince = now;
         } else if (now - unansweredSince > UNANSWERED_PROBES * interval.toMillis()) {

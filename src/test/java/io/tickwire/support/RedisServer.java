@@ -29,6 +29,7 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final Path dir;
     private Process process;
+    private boolean paused;
 
     private RedisServer(String executable, int port, Path dir) {
         this.executable = executable;
@@ -67,6 +68,9 @@ public final class RedisServer implements AutoCloseable {
 
     public void stop() {
         if (process != null) {
+            if (paused) {
+                resume();
+            }
             process.destroy();
             try {
                 process.waitFor();
@@ -75,6 +79,32 @@ public final class RedisServer implements AutoCloseable {
                 process.destroyForcibly();
             }
             process = null;
+        }
+    }
+
+    /** Stops the process without closing anything: connections stay open and nothing answers them. */
+    public void pause() {
+        signal("-STOP");
+        paused = true;
+    }
+
+    /** Lets a paused server go on, with its data, answering what waited. */
+    public void resume() {
+        signal("-CONT");
+        paused = false;
+    }
+
+    private void signal(String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " exited with " + exit);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -36,6 +36,16 @@ class RedisServerTests {
     }
 
     @Test
+    void pausedServerAnswersNothingUntilResumedWithItsData() {
+        redis = RedisServer.start();
+        redis.command("SET", "k", "v");
+        redis.pause();
+        assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(() -> redis.command("PING"));
+        redis.resume();
+        assertThat(redis.command("GET", "k")).isEqualTo("v");
+    }
+
+    @Test
     void restartKeepsThePortAndLosesTheData() {
         redis = RedisServer.start();
         int port = redis.port();
