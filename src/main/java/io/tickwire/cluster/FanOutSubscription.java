@@ -62,6 +62,8 @@ final class FanOutSubscription implements SmartLifecycle {
 
     private volatile boolean running;
 
+    private volatile boolean subscribed;
+
     /** Whether the operator was told that Redis does not answer, and so should hear when it does again. */
     private boolean warned;
 
@@ -123,7 +125,7 @@ final class FanOutSubscription implements SmartLifecycle {
     /** Whether the subscription heard every probe that Redis took, but for the one on its way. */
     boolean isListening() {
         long since = unansweredSince;
-        return redisAnswers && (since < 0 || clock.millis() - since <= 2 * interval.toMillis());
+        return redisAnswers && subscribed && (since < 0 || clock.millis() - since <= 2 * interval.toMillis());
     }
 
     /** Unsubscribes behind the node's back, leaving the connection open: for tests of the probe. */
@@ -158,7 +160,9 @@ final class FanOutSubscription implements SmartLifecycle {
             logger.info("Redis answers again");
         }
         redisAnswers = true;
-        if (unansweredSince < 0) {
+        if (!subscribed) {
+            resubscribe();
+        } else if (unansweredSince < 0) {
             unansweredSince = now;
         } else if (now - unansweredSince > UNANSWERED_PROBES * interval.toMillis()) {
             logger.warn("The tick subscription heard none of this node's probes for "
@@ -176,7 +180,14 @@ final class FanOutSubscription implements SmartLifecycle {
 
     private void subscribe() {
         container.addMessageListener(listener, channel);
-        container.start();
-        fanOut.learnPositions();
+        try {
+            container.start();
+            subscribed = true;
+            fanOut.learnPositions();
+        } catch (RuntimeException ex) {
+            // the next probe that Redis takes subscribes again
+            subscribed = false;
+            logger.warn("Could not subscribe to " + channel.getTopic() + ": " + ex.getMessage());
+        }
     }
 }

@@ -165,6 +165,22 @@ class RedisOutageTests {
         }
     }
 
+    @Test
+    void aNodeStartedWhileRedisIsDownServesAndJoinsOnceItIsBack() throws Exception {
+        redis.stop();
+        try (ClusterNode nodeC = ClusterNode.start("c", redis, QuietFeedConfiguration.class);
+                TestClient onC = TestClient.connect(nodeC.port())) {
+            JsonNode entry = subscribe(onC, "AAPL", null);
+            assertThat(entry.path("recovered").asBoolean()).isFalse();
+
+            redis.restart();
+
+            long seq = await().atMost(PROMPTLY).ignoreExceptions().until(() -> nodeA.publish("AAPL", 190).seq(),
+                    published -> true);
+            assertThat(onC.next("tick").path("seq").asLong()).isEqualTo(seq);
+        }
+    }
+
     private static JsonNode subscribe(TestClient client, String symbol, String resume) throws Exception {
         client.next("welcome");
         client.send("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + symbol + "\"]"
