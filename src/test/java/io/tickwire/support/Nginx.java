@@ -36,7 +36,6 @@ public final class Nginx implements AutoCloseable {
         try {
             int port = freePort();
             Path prefix = Files.createTempDirectory("nginx-");
-            Files.createDirectories(prefix.resolve("temp"));
             String text = Files.readString(config).replace("127.0.0.1:8080;", "127.0.0.1:" + port + ";");
             for (Map.Entry<String, String> replacement : replacements.entrySet()) {
                 text = text.replace(replacement.getKey(), replacement.getValue());
