@@ -57,20 +57,30 @@ final class ClusterFanOut implements AutoCloseable {
     }
 
     /**
-     * Learns where each symbol stands in Redis, so that a tick of a new epoch is recognised even as the first
-     * one this node hears. Best effort: without Redis there is nothing to learn yet.
+     * Catches up with where each symbol stands in Redis, for when this node may have missed ticks without a later
+     * one to show it (it subscribed, or Redis answers again): fills what it missed, or closes the subscribers of a
+     * symbol whose history was lost. Best effort: without Redis there is nothing to learn yet.
      */
-    void learnPositions() {
+    void catchUp() {
         run(() -> {
             try {
                 for (String symbol : history.symbols()) {
                     Position position = history.position(symbol);
-                    if (position != null) {
+                    DeliveredTicks.Delivered last = delivered.get(symbol);
+                    if (position == null) {
+                        continue;
+                    }
+                    if (last == null || !last.epoch().equals(position.epoch())) {
+                        if (last != null) {
+                            lost(symbol, last, position.epoch());
+                        }
                         delivered.startAt(symbol, position.epoch(), position.seq());
+                    } else if (position.seq() > last.seq()) {
+                        fill(position.epoch(), symbol, last.seq() + 1, position.seq());
                     }
                 }
             } catch (HistoryUnavailableException ex) {
-                logger.debug("Positions not learnt, Redis did not answer", ex);
+                logger.debug("Not caught up, Redis did not answer", ex);
             }
         });
     }
@@ -107,9 +117,7 @@ final class ClusterFanOut implements AutoCloseable {
         }
         DeliveredTicks.Delivered last = delivered.get(tick.symbol());
         if (last != null && !last.epoch().equals(published.epoch())) {
-            logger.warn("History of " + tick.symbol() + " was lost (epoch " + last.epoch() + " at seq " + last.seq()
-                    + " is now " + published.epoch() + "); its subscribers are closed so that they resume");
-            listeners.forEach(listener -> listener.onHistoryLost(tick.symbol()));
+            lost(tick.symbol(), last, published.epoch());
         } else if (last != null) {
             if (tick.seq() <= last.seq()) {
                 return;
@@ -119,6 +127,12 @@ final class ClusterFanOut implements AutoCloseable {
             }
         }
         hand(published.epoch(), tick);
+    }
+
+    private void lost(String symbol, DeliveredTicks.Delivered last, String epoch) {
+        logger.warn("History of " + symbol + " was lost (epoch " + last.epoch() + " at seq " + last.seq() + " is now "
+                + epoch + "); its subscribers are closed so that they resume");
+        listeners.forEach(listener -> listener.onHistoryLost(symbol));
     }
 
     private void fill(String epoch, String symbol, long firstSeq, long lastSeq) {

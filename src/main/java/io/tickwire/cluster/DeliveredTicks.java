@@ -21,9 +21,9 @@ final class DeliveredTicks {
         bySymbol.put(tick.symbol(), new Delivered(epoch, tick.seq(), tick));
     }
 
-    /** Learns where a symbol stands before any of its ticks came through, unless one already did. */
+    /** Learns where a symbol stands without its tick: before any came through, or in a new epoch. */
     void startAt(String symbol, String epoch, long seq) {
-        bySymbol.putIfAbsent(symbol, new Delivered(epoch, seq, null));
+        bySymbol.put(symbol, new Delivered(epoch, seq, null));
     }
 
     /** @param latest the tick at {@code seq}, or {@code null} when only the position is known */

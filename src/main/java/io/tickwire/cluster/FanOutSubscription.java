@@ -156,8 +156,11 @@ final class FanOutSubscription implements SmartLifecycle {
             return;
         }
         long now = clock.millis();
-        if (!redisAnswers && warned) {
-            logger.info("Redis answers again");
+        if (!redisAnswers) {
+            if (warned) {
+                logger.info("Redis answers again");
+            }
+            fanOut.catchUp();
         }
         redisAnswers = true;
         if (!subscribed) {
@@ -183,7 +186,7 @@ final class FanOutSubscription implements SmartLifecycle {
         try {
             container.start();
             subscribed = true;
-            fanOut.learnPositions();
+            fanOut.catchUp();
         } catch (RuntimeException ex) {
             // the next probe that Redis takes subscribes again
             subscribed = false;

@@ -92,17 +92,35 @@ class ClusterFanOutTests {
     }
 
     @Test
-    void aNewEpochIsRecognisedEvenInTheFirstTickHeardOnceThePositionsAreLearnt() {
+    void aNewEpochIsRecognisedEvenInTheFirstTickHeardOnceCaughtUp() {
         DeliveredTicks delivered = new DeliveredTicks();
         try (ClusterFanOut fanOut = new ClusterFanOut(history, List.of(listener), delivered, 16)) {
             appendFive();
-            fanOut.learnPositions();
+            fanOut.catchUp();
             await().atMost(Duration.ofSeconds(5)).until(() -> delivered.get("AAPL") != null);
             redis.command("FLUSHALL");
             history.append(Quote.of("AAPL", 1), 1);
             fanOut.accept(published(1));
             await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 2);
             assertThat(heard).containsExactly("lost AAPL", "tick 1");
+        }
+    }
+
+    @Test
+    void catchingUpFillsWhatWasMissedAndClosesSubscribersOfALostHistory() {
+        try (ClusterFanOut fanOut = new ClusterFanOut(history, List.of(listener), new DeliveredTicks(), 16)) {
+            String[] messages = appendFive();
+            fanOut.accept(messages[1]);
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 1);
+            fanOut.catchUp();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 4);
+            assertThat(heard).containsExactly("tick 2", "tick 3", "tick 4", "tick 5");
+
+            redis.command("FLUSHALL");
+            history.append(Quote.of("AAPL", 1), 1);
+            fanOut.catchUp();
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 5);
+            assertThat(heard).endsWith("lost AAPL");
         }
     }
 

@@ -174,6 +174,7 @@ class RedisOutageTests {
             assertThat(entry.path("recovered").asBoolean()).isFalse();
 
             redis.restart();
+            await().atMost(PROMPTLY).until(() -> nodeC.bean(FanOutSubscription.class).isListening());
 
             long seq = await().atMost(PROMPTLY).ignoreExceptions().until(() -> nodeA.publish("AAPL", 190).seq(),
                     published -> true);
