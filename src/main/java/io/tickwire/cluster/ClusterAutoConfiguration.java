@@ -71,9 +71,9 @@ public class ClusterAutoConfiguration {
 
         @Bean
         RedisTickHistory redisTickHistory(StringRedisTemplate redis, MarketFeed feed, HistoryProperties history,
-                ClusterProperties cluster, DeliveredTicks delivered) {
+                ClusterProperties cluster, DeliveredTicks delivered, Clock clock) {
             return new RedisTickHistory(redis, feed.symbols(), history.size(), new Epochs(), cluster.keyPrefix(),
-                    delivered);
+                    delivered, clock);
         }
 
         @Bean

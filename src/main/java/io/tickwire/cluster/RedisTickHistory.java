@@ -14,6 +14,8 @@ import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -32,7 +34,7 @@ import java.util.function.Supplier;
  * subscribers and the symbol list are answered from what this node last delivered: a snapshot, never a replay,
  * since the node cannot know what it missed.
  */
-public final class RedisTickHistory implements TickHistory {
+final class RedisTickHistory implements TickHistory {
 
     private static final String FIELD = "t";
 
@@ -47,13 +49,15 @@ public final class RedisTickHistory implements TickHistory {
 
     private final DeliveredTicks delivered;
 
-    public RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
-            String keyPrefix) {
-        this(redis, symbols, size, epochs, keyPrefix, new DeliveredTicks());
-    }
+    /** After a call that failed, how long every call fails at once instead of waiting for Redis again. */
+    static final Duration FAIL_FAST = Duration.ofSeconds(1);
+
+    private final Clock clock;
+
+    private volatile long failFastUntil;
 
     RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
-            String keyPrefix, DeliveredTicks delivered) {
+            String keyPrefix, DeliveredTicks delivered, Clock clock) {
         if (size < 1) {
             throw new IllegalArgumentException("size must be positive");
         }
@@ -63,6 +67,7 @@ public final class RedisTickHistory implements TickHistory {
         this.epochs = epochs;
         this.keys = new RedisKeys(keyPrefix);
         this.delivered = delivered;
+        this.clock = clock;
     }
 
     @Override
@@ -149,10 +154,18 @@ public final class RedisTickHistory implements TickHistory {
         return keys.channel();
     }
 
-    private static <T> T ask(Supplier<T> call) {
+    /**
+     * Asks Redis, or fails at once for a while after a call failed: a stalled Redis would otherwise hold a
+     * subscribe of many symbols for a timeout per symbol.
+     */
+    private <T> T ask(Supplier<T> call) {
+        if (clock.millis() < failFastUntil) {
+            throw new HistoryUnavailableException("Redis did not answer a moment ago", null);
+        }
         try {
             return call.get();
         } catch (DataAccessException ex) {
+            failFastUntil = clock.millis() + FAIL_FAST.toMillis();
             throw new HistoryUnavailableException("Redis did not answer: " + ex.getMessage(), ex);
         }
     }

@@ -1,6 +1,7 @@
 package io.tickwire.cluster;
 
 import io.tickwire.feed.FeedAutoConfiguration;
+import io.tickwire.feed.FeedLeadership;
 import io.tickwire.history.InMemoryTickHistory;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.MarketAutoConfiguration;
@@ -54,6 +55,7 @@ class ClusterAutoConfigurationTests {
         runner.withPropertyValues("tickwire.cluster.mode=redis", "spring.data.redis.port=" + redis.port(),
                 "tickwire.history.size=3").run((context) -> {
             assertThat(context.getBean(TickHistory.class)).isInstanceOf(RedisTickHistory.class);
+            assertThat(context.getBean(FeedLeadership.class)).isInstanceOf(FeedLease.class);
             TickPublisher publisher = context.getBean(TickPublisher.class);
             for (int i = 1; i <= 5; i++) {
                 assertThat(publisher.publish(Quote.of("AAPL", 189 + i)).seq()).isEqualTo(i);
@@ -77,7 +79,10 @@ class ClusterAutoConfigurationTests {
     void historyBacksOffWhenUserDefinesOneInRedisMode() {
         runner.withPropertyValues("tickwire.cluster.mode=redis", "spring.data.redis.port=" + redis.port())
                 .withBean(TickHistory.class, () -> new InMemoryTickHistory(List.of("AAPL"), 5, () -> "mine"))
-                .run((context) -> assertThat(context).getBean(TickHistory.class).isInstanceOf(InMemoryTickHistory.class));
+                .run((context) -> {
+                    assertThat(context).getBean(TickHistory.class).isInstanceOf(InMemoryTickHistory.class);
+                    assertThat(context).doesNotHaveBean(ClusterFanOut.class).doesNotHaveBean(FeedLeadership.class);
+                });
     }
 
     @Test

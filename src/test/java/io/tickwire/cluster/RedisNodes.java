@@ -8,6 +8,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +25,11 @@ final class RedisNodes implements AutoCloseable {
     }
 
     RedisTickHistory history(Collection<String> symbols, int size) {
-        return new RedisTickHistory(template(), symbols, size, new Epochs(), "tickwire");
+        return history(symbols, size, Clock.systemUTC());
+    }
+
+    RedisTickHistory history(Collection<String> symbols, int size, Clock clock) {
+        return new RedisTickHistory(template(), symbols, size, new Epochs(), "tickwire", new DeliveredTicks(), clock);
     }
 
     StringRedisTemplate template() {

@@ -1,10 +1,13 @@
 package io.tickwire.cluster;
 
+import io.tickwire.history.Epochs;
+import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.history.Position;
 import io.tickwire.history.Resumption;
 import io.tickwire.market.Quote;
 import io.tickwire.market.Tick;
 import io.tickwire.market.UnknownSymbolException;
+import io.tickwire.support.MutableClock;
 import io.tickwire.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -217,6 +221,46 @@ class RedisTickHistoryTests {
         assertThat(resumption.epoch()).isNotEqualTo(lastSeen.epoch());
         assertThat(resumption.recovered()).isFalse();
         assertThat(resumption.snapshot()).isNull();
+    }
+
+    @Test
+    void withoutRedisSubscribersAndTheSymbolListAreAnsweredFromWhatThisNodeDelivered() {
+        DeliveredTicks delivered = new DeliveredTicks();
+        RedisTickHistory node = new RedisTickHistory(nodes.template(), SYMBOLS, 5, new Epochs(), "tickwire",
+                delivered, Clock.systemUTC());
+        Tick last = node.append(Quote.of("AAPL", 190), 1_000);
+        delivered.put("e1", last);
+        redis.pause();
+        try {
+            assertThatExceptionOfType(HistoryUnavailableException.class)
+                    .isThrownBy(() -> node.append(Quote.of("AAPL", 191), 1_001));
+            assertThat(node.resume("AAPL", new Position("e1", 0)))
+                    .isEqualTo(Resumption.snapshot("AAPL", "e1", last.seq(), last));
+            assertThat(node.resume("MSFT", null))
+                    .isEqualTo(Resumption.snapshot("MSFT", RedisTickHistory.UNKNOWN_EPOCH, 0, null));
+            assertThat(node.latest("AAPL")).contains(last);
+            assertThatExceptionOfType(HistoryUnavailableException.class).isThrownBy(() -> node.recent("AAPL", 5));
+        } finally {
+            redis.resume();
+        }
+    }
+
+    @Test
+    void afterAFailedCallEveryCallFailsAtOnceForAWhileInsteadOfWaitingForRedis() {
+        MutableClock clock = MutableClock.atEpochSecond(1_000);
+        RedisTickHistory node = new RedisTickHistory(nodes.template(), SYMBOLS, 5, new Epochs(), "tickwire",
+                new DeliveredTicks(), clock);
+        redis.pause();
+        try {
+            assertThatExceptionOfType(HistoryUnavailableException.class)
+                    .isThrownBy(() -> node.append(Quote.of("AAPL", 190), 1_000));
+        } finally {
+            redis.resume();
+        }
+        assertThatExceptionOfType(HistoryUnavailableException.class).as("Redis is not asked")
+                .isThrownBy(() -> node.append(Quote.of("AAPL", 191), 1_001));
+        clock.advance(RedisTickHistory.FAIL_FAST);
+        assertThat(node.append(Quote.of("AAPL", 192), 1_002).price()).isEqualTo(192);
     }
 
     @Test
