@@ -4,6 +4,7 @@ import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.history.Position;
 import io.tickwire.market.Tick;
 import io.tickwire.market.TickListener;
+import io.tickwire.session.DaemonThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -44,11 +45,7 @@ final class ClusterFanOut implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.delivered = delivered;
         this.deliveries = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(queueCapacity), runnable -> {
-                    Thread thread = new Thread(runnable, "tickwire-fanout");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new ArrayBlockingQueue<>(queueCapacity), DaemonThreads.named("tickwire-fanout"));
     }
 
     /** Takes a message heard on the tick channel; returns at once, whatever the listeners do with it. */

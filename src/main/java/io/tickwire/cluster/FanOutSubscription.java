@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.session.DaemonThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
@@ -87,11 +88,7 @@ final class FanOutSubscription implements SmartLifecycle {
     @Override
     public synchronized void start() {
         subscribe();
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tickwire-probe");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-probe"));
         timer.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }

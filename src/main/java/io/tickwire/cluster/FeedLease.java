@@ -1,6 +1,7 @@
 package io.tickwire.cluster;
 
 import io.tickwire.feed.FeedLeadership;
+import io.tickwire.session.DaemonThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.SmartLifecycle;
@@ -58,11 +59,7 @@ final class FeedLease implements FeedLeadership, SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tickwire-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-lease"));
         timer.scheduleWithFixedDelay(this::renew, 0, ttl.toMillis() / 3, TimeUnit.MILLISECONDS);
     }
 

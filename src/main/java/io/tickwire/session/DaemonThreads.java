@@ -4,12 +4,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import java.util.concurrent.ThreadFactory;
 
-final class DaemonThreads {
+/** Threads named after their job, that never keep the JVM alive. */
+public final class DaemonThreads {
 
     private DaemonThreads() {
     }
 
-    static ThreadFactory named(String prefix) {
+    public static ThreadFactory named(String prefix) {
         CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix + "-");
         factory.setDaemon(true);
         return factory;

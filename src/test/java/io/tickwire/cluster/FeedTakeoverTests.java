@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static io.tickwire.cluster.Subscribing.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -53,7 +54,7 @@ class FeedTakeoverTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> nodeA.bean(FeedLease.class).leads("AAPL"));
         nodeB = ClusterNode.start("b", redis, TaggedFeed.Configuration.class, "test.feed.tag=" + B);
         try (TestClient onB = TestClient.connect(nodeB.port())) {
-            subscribe(onB);
+            subscribe(onB, "AAPL");
             List<JsonNode> whileALeads = onB.ticks("AAPL", 40);
             assertThat(whileALeads).allSatisfy(tick -> assertThat(TaggedFeed.producedBy(A, price(tick))).isTrue());
             assertThat(nodeB.bean(FeedLease.class).leads("AAPL")).isFalse();
@@ -74,7 +75,7 @@ class FeedTakeoverTests {
                 .until(() -> String.valueOf(redis.command("GET", "tickwire:feed:lease")).startsWith("a-"));
         nodeB = ClusterNode.start("b", redis, TaggedFeed.Configuration.class, "test.feed.tag=" + B);
         try (TestClient onB = TestClient.connect(nodeB.port())) {
-            subscribe(onB);
+            subscribe(onB, "AAPL");
             assertThat(onB.ticks("AAPL", 20)).allSatisfy(tick -> assertThat(TaggedFeed.producedBy(A, price(tick))).isTrue());
 
             processA.destroyForcibly().waitFor();
@@ -96,12 +97,6 @@ class FeedTakeoverTests {
                 "--spring.data.redis.port=" + redis.port(), "--tickwire.cluster.lease-ttl=1s",
                 "--test.feed.tag=" + tag, "--spring.main.banner-mode=off")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void subscribe(TestClient client) throws Exception {
-        client.next("welcome");
-        client.send("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"AAPL\"]}");
-        client.next("subscribed");
     }
 
     private static double price(JsonNode tick) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static io.tickwire.cluster.Subscribing.replayed;
+import static io.tickwire.cluster.Subscribing.resume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,13 +68,9 @@ class LoadBalancedNodesTests {
         }
 
         try (TestClient client = TestClient.connect(nginx.port())) {
-            client.next("welcome");
-            client.send("{\"type\":\"subscribe\",\"id\":2,\"symbols\":[\"AAPL\"],\"resume\":{\"AAPL\":{\"epoch\":\""
-                    + epoch + "\",\"seq\":" + last + "}}}");
-            JsonNode resumed = client.next("subscribed").path("subscriptions").get(0);
+            JsonNode resumed = resume(client, "AAPL", epoch, last);
             assertThat(resumed.path("recovered").asBoolean()).isTrue();
-            assertThat(resumed.path("replay").valueStream().map(tick -> tick.path("seq").asLong()).toList())
-                    .containsExactlyElementsOf(missed);
+            assertThat(replayed(resumed)).containsExactlyElementsOf(missed);
         }
     }
 }

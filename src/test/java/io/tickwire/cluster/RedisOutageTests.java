@@ -17,6 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.tickwire.cluster.Subscribing.replayed;
+import static io.tickwire.cluster.Subscribing.resume;
+import static io.tickwire.cluster.Subscribing.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
@@ -53,8 +56,8 @@ class RedisOutageTests {
     @Test
     void nodesKeepServingWhileRedisIsDownAndResumesAcrossAnEmptyRestartSayTheyAreNotComplete() throws Exception {
         try (TestClient onA = TestClient.connect(nodeA.port()); TestClient onB = TestClient.connect(nodeB.port())) {
-            JsonNode before = subscribe(onA, "AAPL", null);
-            subscribe(onB, "AAPL", null);
+            JsonNode before = subscribe(onA, "AAPL");
+            subscribe(onB, "AAPL");
             long last = nodeB.publish("AAPL", 190).seq();
             assertThat(onA.next("tick").path("seq").asLong()).isEqualTo(last);
             onB.next("tick");
@@ -65,7 +68,7 @@ class RedisOutageTests {
             assertAnswersPing(onA);
             assertAnswersPing(onB);
             try (TestClient newcomer = TestClient.connect(nodeB.port())) {
-                JsonNode entry = subscribe(newcomer, "AAPL", position(before.path("epoch").stringValue(), 0));
+                JsonNode entry = resume(newcomer, "AAPL", before.path("epoch").stringValue(), 0);
                 assertThat(entry.path("recovered").asBoolean()).as("no replay without Redis").isFalse();
                 assertThat(entry.path("seq").asLong()).isEqualTo(last);
                 assertThat(entry.path("snapshot").path("price").asDouble()).isEqualTo(190);
@@ -81,7 +84,7 @@ class RedisOutageTests {
             assertThat(onA.awaitClose().getCode()).isEqualTo(CloseStatus.SERVER_ERROR.getCode());
             assertThat(onB.awaitClose().getCode()).isEqualTo(CloseStatus.SERVER_ERROR.getCode());
             try (TestClient resuming = TestClient.connect(nodeB.port())) {
-                JsonNode entry = subscribe(resuming, "AAPL", position(before.path("epoch").stringValue(), last));
+                JsonNode entry = resume(resuming, "AAPL", before.path("epoch").stringValue(), last);
                 assertThat(entry.path("recovered").asBoolean()).isFalse();
                 assertThat(entry.path("epoch").stringValue()).isNotEqualTo(before.path("epoch").stringValue());
                 assertThat(entry.path("snapshot").path("seq").asLong()).isEqualTo(1);
@@ -94,7 +97,7 @@ class RedisOutageTests {
     @Test
     void aStalledRedisHoldsUpNoHandshakeAndAResumeAfterwardsIsExact() throws Exception {
         try (TestClient onA = TestClient.connect(nodeA.port())) {
-            JsonNode entry = subscribe(onA, "AAPL", null);
+            JsonNode entry = subscribe(onA, "AAPL");
             String epoch = entry.path("epoch").stringValue();
             long last = entry.path("seq").asLong();
 
@@ -120,10 +123,9 @@ class RedisOutageTests {
             assertThat(received.get(0)).isEqualTo(last + 1);
             assertThat(onA.sequenceViolations()).isEmpty();
             try (TestClient resuming = TestClient.connect(nodeA.port())) {
-                JsonNode resumed = subscribe(resuming, "AAPL", position(epoch, last));
+                JsonNode resumed = resume(resuming, "AAPL", epoch, last);
                 assertThat(resumed.path("recovered").asBoolean()).isTrue();
-                assertThat(resumed.path("replay").valueStream().map(tick -> tick.path("seq").asLong()).toList())
-                        .containsExactlyElementsOf(received);
+                assertThat(replayed(resumed)).containsExactlyElementsOf(received);
             }
         }
     }
@@ -131,7 +133,7 @@ class RedisOutageTests {
     @Test
     void ticksMissedWhileANodesSubscriptionWasCutAreFilledInFromTheStream() throws Exception {
         try (TestClient onA = TestClient.connect(nodeA.port())) {
-            long from = subscribe(onA, "AAPL", null).path("seq").asLong();
+            long from = subscribe(onA, "AAPL").path("seq").asLong();
             for (int i = 0; i < 100; i++) {
                 if (i == 30) {
                     redis.command("CLIENT", "KILL", "TYPE", "pubsub");
@@ -152,7 +154,7 @@ class RedisOutageTests {
     @Test
     void aSubscriptionThatHearsNothingWhileConnectedIsMadeAgain() throws Exception {
         try (TestClient onA = TestClient.connect(nodeA.port())) {
-            long from = subscribe(onA, "AAPL", null).path("seq").asLong();
+            long from = subscribe(onA, "AAPL").path("seq").asLong();
             nodeA.bean(FanOutSubscription.class).silenceForTest();
             long missed = nodeB.publish("AAPL", 190).seq();
 
@@ -170,7 +172,7 @@ class RedisOutageTests {
         redis.stop();
         try (ClusterNode nodeC = ClusterNode.start("c", redis, QuietFeedConfiguration.class);
                 TestClient onC = TestClient.connect(nodeC.port())) {
-            JsonNode entry = subscribe(onC, "AAPL", null);
+            JsonNode entry = subscribe(onC, "AAPL");
             assertThat(entry.path("recovered").asBoolean()).isFalse();
 
             redis.restart();
@@ -180,17 +182,6 @@ class RedisOutageTests {
                     published -> true);
             assertThat(onC.next("tick").path("seq").asLong()).isEqualTo(seq);
         }
-    }
-
-    private static JsonNode subscribe(TestClient client, String symbol, String resume) throws Exception {
-        client.next("welcome");
-        client.send("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + symbol + "\"]"
-                + (resume == null ? "" : ",\"resume\":{\"" + symbol + "\":" + resume + "}") + "}");
-        return client.next("subscribed").path("subscriptions").get(0);
-    }
-
-    private static String position(String epoch, long seq) {
-        return "{\"epoch\":\"" + epoch + "\",\"seq\":" + seq + "}";
     }
 
     private static void assertAnswersPing(TestClient client) throws Exception {

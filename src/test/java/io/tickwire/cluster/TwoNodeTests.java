@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import static io.tickwire.cluster.Subscribing.replayed;
+import static io.tickwire.cluster.Subscribing.resume;
+import static io.tickwire.cluster.Subscribing.seqs;
+import static io.tickwire.cluster.Subscribing.subscribe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two nodes sharing one Redis behave as one server for any client, whichever node it lands on. */
@@ -96,23 +100,14 @@ class TwoNodeTests {
         }
 
         try (TestClient onB = TestClient.connect(nodeB.port())) {
-            onB.next("welcome");
-            onB.send("{\"type\":\"subscribe\",\"id\":2,\"symbols\":[\"AAPL\"],\"resume\":{\"AAPL\":{\"epoch\":\""
-                    + epoch + "\",\"seq\":" + last + "}}}");
-            JsonNode resumed = onB.next("subscribed").path("subscriptions").get(0);
+            JsonNode resumed = resume(onB, "AAPL", epoch, last);
 
             assertThat(resumed.path("recovered").asBoolean()).isTrue();
             assertThat(resumed.path("epoch").stringValue()).isEqualTo(epoch);
-            assertThat(seqs(resumed.path("replay").valueStream().toList())).containsExactlyElementsOf(missed);
+            assertThat(replayed(resumed)).containsExactlyElementsOf(missed);
             long next = nodeB.publish("AAPL", 200).seq();
             assertThat(onB.next("tick").path("seq").asLong()).isEqualTo(next).isEqualTo(missed.get(6) + 1);
         }
-    }
-
-    private static JsonNode subscribe(TestClient client, String symbol) throws Exception {
-        client.next("welcome");
-        client.send("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"" + symbol + "\"]}");
-        return client.next("subscribed").path("subscriptions").get(0);
     }
 
     private static List<Tick> publishMany(ClusterNode node, int count) {
@@ -121,9 +116,5 @@ class TwoNodeTests {
             ticks.add(node.publish("MSFT", 410 + i / 100.0));
         }
         return ticks;
-    }
-
-    private static List<Long> seqs(List<JsonNode> ticks) {
-        return ticks.stream().map(tick -> tick.path("seq").asLong()).toList();
     }
 }
