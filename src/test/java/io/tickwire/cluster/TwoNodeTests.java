@@ -2,6 +2,7 @@ package io.tickwire.cluster;
 
 import io.tickwire.market.Tick;
 import io.tickwire.support.RedisServer;
+import io.tickwire.support.SignIn;
 import io.tickwire.websocket.TestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +36,9 @@ class TwoNodeTests {
     @BeforeAll
     static void startNodes() {
         redis = RedisServer.start();
-        nodeA = ClusterNode.start("a", redis, QuietFeedConfiguration.class);
-        nodeB = ClusterNode.start("b", redis, QuietFeedConfiguration.class);
+        // with the test users, so that the feed user may publish over HTTP
+        nodeA = ClusterNode.start("a", redis, QuietFeedConfiguration.class, "spring.profiles.active=users");
+        nodeB = ClusterNode.start("b", redis, QuietFeedConfiguration.class, "spring.profiles.active=users");
     }
 
     @AfterAll
@@ -85,6 +91,20 @@ class TwoNodeTests {
     }
 
     @Test
+    void ticksPostedToTheApiOfEitherNodeEnterTheSameSequence() throws Exception {
+        try (TestClient onA = TestClient.connect(nodeA.port())) {
+            long from = subscribe(onA, "AAPL").path("seq").asLong();
+            assertThat(post(nodeB, "[{\"symbol\":\"AAPL\",\"price\":195.5}]")).isEqualTo(200);
+            nodeA.publish("AAPL", 195.6);
+            assertThat(post(nodeA, "[{\"symbol\":\"AAPL\",\"price\":195.7}]")).isEqualTo(200);
+
+            List<JsonNode> ticks = onA.ticks("AAPL", 3);
+            assertThat(ticks).extracting(tick -> tick.path("price").asDouble()).containsExactly(195.5, 195.6, 195.7);
+            assertThat(seqs(ticks)).containsExactly(from + 1, from + 2, from + 3);
+        }
+    }
+
+    @Test
     void aClientThatLosesOneNodeResumesOnTheOtherWithExactlyTheTicksItMissed() throws Exception {
         String epoch;
         long last;
@@ -108,6 +128,12 @@ class TwoNodeTests {
             long next = nodeB.publish("AAPL", 200).seq();
             assertThat(onB.next("tick").path("seq").asLong()).isEqualTo(next).isEqualTo(missed.get(6) + 1);
         }
+    }
+
+    private static int post(ClusterNode node, String quotes) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + "/api/ticks"))
+                .header("Authorization", SignIn.basic("feed", "feed-secret")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(quotes)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static List<Tick> publishMany(ClusterNode node, int count) {
