@@ -62,8 +62,8 @@ class SessionMetersTests {
     @Test
     void framesCountTheirMessagesAndBytesAndTheirSize() {
         ClientSession session = subscriber("a", null);
-        double messagesBefore = counter("tickwire.messages.sent");
-        double bytesBefore = counter("tickwire.sent");
+        double messagesBefore = counter("tickwire.sent.messages");
+        double bytesBefore = counter("tickwire.sent.bytes");
         long framesBefore = meters.get("tickwire.batch.size").summary().count();
         session.send("{\"type\":\"x\"}");
         // while that frame is in flight, two ticks wait and then leave as one batch
@@ -73,8 +73,8 @@ class SessionMetersTests {
 
         List<String> frames = sender.frames.subList(sender.frames.size() - 2, sender.frames.size());
         long bytes = frames.stream().mapToLong(frame -> frame.getBytes(StandardCharsets.UTF_8).length).sum();
-        assertThat(counter("tickwire.messages.sent") - messagesBefore).isEqualTo(3);
-        assertThat(counter("tickwire.sent") - bytesBefore).isEqualTo(bytes);
+        assertThat(counter("tickwire.sent.messages") - messagesBefore).isEqualTo(3);
+        assertThat(counter("tickwire.sent.bytes") - bytesBefore).isEqualTo(bytes);
         assertThat(meters.get("tickwire.batch.size").summary().count() - framesBefore).isEqualTo(2);
         assertThat(meters.get("tickwire.batch.size").summary().max()).isEqualTo(2);
     }
