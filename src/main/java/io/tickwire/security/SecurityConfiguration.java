@@ -111,6 +111,7 @@ class SecurityConfiguration {
             exceptions.defaultAuthenticationEntryPointFor(problems, pathPattern(STATUS_PAGE))
                     .defaultAuthenticationEntryPointFor(new Http403ForbiddenEntryPoint(), AnyRequestMatcher.INSTANCE);
         }
-        exceptions.defaultAccessDeniedHandlerFor(problems, socketApiAndActuator);
+        // a signed-in user without the role learns which request was refused, rather than seeing an error page
+        exceptions.defaultAccessDeniedHandlerFor(problems, new OrRequestMatcher(socketApiAndActuator, pathPattern(STATUS_PAGE)));
     }
 }
