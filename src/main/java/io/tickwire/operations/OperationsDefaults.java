@@ -30,6 +30,8 @@ public class OperationsDefaults implements EnvironmentPostProcessor {
         boolean redis = Binder.get(environment).bind("tickwire.cluster.mode", String.class)
                 .map(mode -> mode.toLowerCase(Locale.ROOT).equals("redis")).orElse(false);
         DefaultPropertiesPropertySource.addOrMerge(Map.of(
+                // the service's name in structured logs
+                "spring.application.name", "tickwire",
                 "management.endpoints.web.exposure.include", "health,info,metrics,prometheus",
                 "management.endpoint.health.probes.enabled", "true",
                 "management.endpoint.health.show-details", "when-authorized",
