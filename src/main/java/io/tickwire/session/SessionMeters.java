@@ -45,7 +45,7 @@ public final class SessionMeters {
     private final Counter skippedForMaxRate;
     private final Timer deliveryDelay;
 
-    public SessionMeters(MeterRegistry registry) {
+    SessionMeters(MeterRegistry registry) {
         ticksPublished = Counter.builder(TICKS_PUBLISHED)
                 .description("Ticks published and handed to the fan-out").register(registry);
         messagesSent = Counter.builder(MESSAGES_SENT).baseUnit("messages")
