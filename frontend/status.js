@@ -20,14 +20,14 @@ async function poll() {
   try {
     const response = await fetch('/api/status', { headers: API_HEADERS, cache: 'no-store' });
     if (response.status === 401 || response.status === 403) {
-      showProblem('Sign in as a user with the ADMIN role to see this node\'s status.');
+      showProblem('Not allowed', 'Sign in as a user with the ADMIN role to see this node\'s status.');
     } else if (!response.ok) {
-      showProblem(`The server answered ${response.status}; trying again.`);
+      showProblem(`Answered ${response.status}`, `The server answered ${response.status}; trying again.`);
     } else {
       render(await response.json());
     }
   } catch (error) {
-    showProblem(`Cannot reach the server (${error.message}); trying again.`);
+    showProblem('No answer', `Cannot reach the server (${error.message}); trying again.`);
   }
   window.setTimeout(poll, POLL_MS);
 }
@@ -77,11 +77,15 @@ function fillTable(table, rows) {
   }));
 }
 
-function showProblem(text) {
+/**
+ * @param {string} label what the badge says, in two words
+ * @param {string} text the notice above the figures, which stay as they were last seen
+ */
+function showProblem(label, text) {
   setText(notice, text);
   notice.hidden = false;
   readiness.dataset.status = 'reconnecting';
-  setText(readiness.querySelector('[data-part="label"]'), 'No answer');
+  setText(readiness.querySelector('[data-part="label"]'), label);
 }
 
 function setText(element, text) {
