@@ -39,17 +39,20 @@ final class AsyncRemoteFrameSender implements FrameSender {
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
+    public int send(String frame, Consumer<Throwable> done) {
         SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
+        byte[] utf8 = preEncoded ? frame.getBytes(StandardCharsets.UTF_8) : null;
         try {
             if (preEncoded) {
-                PreEncodedTextFrames.send(session, ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), handler);
+                PreEncodedTextFrames.send(session, ByteBuffer.wrap(utf8), handler);
             } else {
                 session.getAsyncRemote().sendText(frame, handler);
             }
         } catch (RuntimeException e) {
             done.accept(e);
         }
+        // only containers without the pre-encoded path pay for a second encoding, to be counted
+        return preEncoded ? utf8.length : frame.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** A connection being dropped need not wait long to be told so. */

@@ -16,13 +16,15 @@ final class BlockingFrameSender implements FrameSender {
     }
 
     @Override
-    public void send(String frame, Consumer<Throwable> done) {
+    public int send(String frame, Consumer<Throwable> done) {
+        TextMessage message = new TextMessage(frame);
         try {
-            session.sendMessage(new TextMessage(frame));
+            session.sendMessage(message);
             done.accept(null);
         } catch (Exception e) {
             done.accept(e);
         }
+        return message.getPayloadLength();
     }
 
     @Override

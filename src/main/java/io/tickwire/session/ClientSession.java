@@ -231,13 +231,13 @@ public final class ClientSession {
             return;
         }
         if (!subscription.isPaced()) {
-            queue(subscription, tick, json, 0);
+            queue(subscription, tick, json, 0, tick.ts());
             return;
         }
         long now = clock.millis();
         SymbolSubscription.HeldTick due = subscription.pace(tick, json, now);
         if (due != null) {
-            queue(subscription, due.tick(), due.json(), due.skipped());
+            queue(subscription, due.tick(), due.json(), due.skipped(), tick.ts());
         } else if (subscription.needsFlush()) {
             settings.pacer().schedule(() -> flushPaced(subscription), subscription.flushDelay(now));
         }
@@ -248,17 +248,25 @@ public final class ClientSession {
             if (closing || subscription.isEnded()) {
                 return;
             }
-            SymbolSubscription.HeldTick due = subscription.flush(clock.millis());
+            long now = clock.millis();
+            SymbolSubscription.HeldTick due = subscription.flush(now);
             if (due == null) {
                 return;
             }
-            queue(subscription, due.tick(), due.json(), due.skipped());
+            // held back at the client's own request: its delay is counted from when its turn came
+            queue(subscription, due.tick(), due.json(), due.skipped(), now);
         }
         writer.wake();
     }
 
-    private void queue(SymbolSubscription subscription, Tick tick, String json, long skipped) {
-        outbox.offerTick(tick, json, skipped);
+    /** @param dueAt when the tick was due to this client (see {@link Outbox#offerTick(Tick, String, long, long)}) */
+    private void queue(SymbolSubscription subscription, Tick tick, String json, long skipped, long dueAt) {
+        if (skipped > 0) {
+            settings.meters().skippedForMaxRate(skipped);
+        }
+        if (outbox.offerTick(tick, json, skipped, dueAt)) {
+            settings.meters().conflatedForBacklog();
+        }
         subscription.queued(tick);
     }
 

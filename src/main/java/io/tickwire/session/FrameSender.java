@@ -9,8 +9,9 @@ public interface FrameSender {
      * Starts writing a text frame without blocking.
      *
      * @param done called once the frame is written, with {@code null}, or with the failure
+     * @return the frame's size in UTF-8 bytes, as handed to the container
      */
-    void send(String frame, Consumer<Throwable> done);
+    int send(String frame, Consumer<Throwable> done);
 
     /** Writes a WebSocket ping frame. May block for the container's blocking-send timeout at most. */
     void ping() throws Exception;

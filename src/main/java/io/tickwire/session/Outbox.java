@@ -39,24 +39,30 @@ final class Outbox {
     }
 
     synchronized void offerTick(Tick tick, String json) {
-        offerTick(tick, json, 0);
+        offerTick(tick, json, 0, tick.ts());
     }
 
-    /** @param skipped ticks of the symbol this one already stands for (left out under the client's maxRate) */
-    synchronized void offerTick(Tick tick, String json, long skipped) {
+    /**
+     * @param skipped ticks of the symbol this one already stands for (left out under the client's maxRate)
+     * @param dueAt when the tick was due to this client, epoch milliseconds: its publish time, or the moment a
+     *        client's maxRate let it go; what the frame's delay is measured from
+     * @return whether it took the place of a waiting tick of its symbol (conflation)
+     */
+    synchronized boolean offerTick(Tick tick, String json, long skipped, long dueAt) {
         if (queue.size() >= conflateAbove) {
             PendingTick waiting = waitingTicksBySymbol().get(tick.symbol());
             if (waiting != null) {
-                waiting.replaceWith(json, skipped);
+                waiting.replaceWith(json, skipped, dueAt);
                 conflated++;
-                return;
+                return true;
             }
         }
-        PendingTick pending = new PendingTick(tick.symbol(), json, skipped);
+        PendingTick pending = new PendingTick(tick.symbol(), json, skipped, dueAt);
         queue.add(pending);
         if (waitingTickBySymbol != null) {
             waitingTickBySymbol.put(tick.symbol(), pending);
         }
+        return false;
     }
 
     private Map<String, PendingTick> waitingTicksBySymbol() {
@@ -97,33 +103,45 @@ final class Outbox {
      * Takes the next frame: a single message, or as many as fit in {@code maxFrameChars} as one batch. Called by
      * the session's one writer only: frames taken by two callers at once could be sent out of order.
      *
-     * @return the frame's text, or {@code null} when nothing waits
+     * @return the frame, or {@code null} when nothing waits
      */
-    String nextFrame(int maxFrameChars) {
-        List<String> items = takeFrameItems(maxFrameChars);
+    Frame nextFrame(int maxFrameChars) {
+        List<String> items = new ArrayList<>();
+        long oldestDueAt = takeFrameItems(maxFrameChars, items);
         if (items.isEmpty()) {
             return null;
         }
         // built outside the lock, which publishers wait on
-        return items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
+        String text = items.size() == 1 ? items.get(0) : ServerMessageEncoder.batch(items);
+        return new Frame(text, items.size(), oldestDueAt);
     }
 
-    private synchronized List<String> takeFrameItems(int maxFrameChars) {
-        if (queue.isEmpty()) {
-            return List.of();
-        }
-        List<String> items = new ArrayList<>();
+    /**
+     * @param text what goes on the wire
+     * @param messages the messages it carries: 1, or the items of a batch
+     * @param oldestDueAt the earliest {@code dueAt} of the ticks in it, or 0 when it carries none
+     */
+    record Frame(String text, int messages, long oldestDueAt) {
+    }
+
+    /** Moves the next frame's messages, encoded, into {@code items}; answers the earliest dueAt of its ticks, or 0. */
+    private synchronized long takeFrameItems(int maxFrameChars, List<String> items) {
         int itemChars = 0;
+        long oldestDueAt = 0;
         while (!queue.isEmpty()) {
-            String item = encoded(queue.peek());
+            Object next = queue.peek();
+            String item = encoded(next);
             if (!items.isEmpty() && ServerMessageEncoder.batchOverhead(items.size() + 1) + itemChars + item.length() > maxFrameChars) {
                 break;
             }
             take();
             items.add(item);
             itemChars += item.length();
+            if (next instanceof PendingTick tick && (oldestDueAt == 0 || tick.dueAt < oldestDueAt)) {
+                oldestDueAt = tick.dueAt;
+            }
         }
-        return items;
+        return oldestDueAt;
     }
 
     private void take() {
@@ -144,16 +162,19 @@ final class Outbox {
         private final String symbol;
         private String json;
         private long skipped;
+        private long dueAt;
 
-        PendingTick(String symbol, String json, long skipped) {
+        PendingTick(String symbol, String json, long skipped, long dueAt) {
             this.symbol = symbol;
             this.json = json;
             this.skipped = skipped;
+            this.dueAt = dueAt;
         }
 
-        void replaceWith(String newer, long newerSkipped) {
+        void replaceWith(String newer, long newerSkipped, long newerDueAt) {
             json = newer;
             skipped += 1 + newerSkipped;
+            dueAt = newerDueAt;
         }
     }
 }

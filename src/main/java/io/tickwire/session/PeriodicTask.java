@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one job at a fixed rate on its own daemon thread while the application runs. */
-final class PeriodicTask implements SmartLifecycle {
+public final class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -19,7 +19,7 @@ final class PeriodicTask implements SmartLifecycle {
     private final Runnable job;
     private ScheduledExecutorService executor;
 
-    PeriodicTask(String name, Duration period, Runnable job) {
+    public PeriodicTask(String name, Duration period, Runnable job) {
         this.name = name;
         this.period = period;
         this.job = job;

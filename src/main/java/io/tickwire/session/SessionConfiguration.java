@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tickwire.protocol.ServerMessageEncoder;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +34,16 @@ class SessionConfiguration {
     }
 
     @Bean
-    SessionRegistry sessionRegistry(ServerMessageEncoder encoder, SessionThreads threads, SessionLimits limits, Clock clock) {
+    SessionRegistry sessionRegistry(ServerMessageEncoder encoder, SessionThreads threads, SessionLimits limits, Clock clock,
+                                    MeterRegistry meters) {
         SessionSettings settings = new SessionSettings(threads.writers(), threads.blocking(),
                 (task, delay) -> threads.pacer().schedule(task, delay, TimeUnit.MILLISECONDS),
                 limits.maxBatchChars(), limits.maxQueuedMessages(),
-                limits.messagesPerSecond(), limits.messageBurst());
+                limits.messagesPerSecond(), limits.messageBurst(), new SessionMeters(meters));
         long blockingTimeout = limits.blockingSendTimeoutMillis();
-        return new SessionRegistry(encoder, settings, socket -> FrameSenders.forSocket(socket, blockingTimeout), clock);
+        SessionRegistry registry = new SessionRegistry(encoder, settings, socket -> FrameSenders.forSocket(socket, blockingTimeout), clock);
+        SessionMeters.bindGauges(meters, registry);
+        return registry;
     }
 
     @Bean

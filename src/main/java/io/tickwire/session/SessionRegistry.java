@@ -96,6 +96,7 @@ public final class SessionRegistry implements TickListener {
 
     @Override
     public void onTick(Tick tick) {
+        settings.meters().tickPublished();
         Set<SymbolSubscription> subscriptions = subscriptionsBySymbol.get(tick.symbol());
         if (subscriptions == null || subscriptions.isEmpty()) {
             return;
@@ -121,6 +122,15 @@ public final class SessionRegistry implements TickListener {
 
     public int size() {
         return sessions.size();
+    }
+
+    /** Subscriptions of every open session, counted symbol by symbol. */
+    public int subscriptionCount() {
+        int count = 0;
+        for (Set<SymbolSubscription> subscriptions : subscriptionsBySymbol.values()) {
+            count += subscriptions.size();
+        }
+        return count;
     }
 
     public int subscriberCount(String symbol) {

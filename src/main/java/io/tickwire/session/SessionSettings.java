@@ -12,9 +12,10 @@ import java.util.concurrent.Executor;
  * @param conflateAbove messages waiting before newer ticks start to replace older ones of the same symbol
  * @param messagesPerSecond client messages allowed per second, on average
  * @param messageBurst client messages allowed at once
+ * @param meters what the fan-out counts and times
  */
 record SessionSettings(Executor writers, Executor blockingWork, Pacer pacer, int maxFrameChars, int conflateAbove,
-                       int messagesPerSecond, int messageBurst) {
+                       int messagesPerSecond, int messageBurst, SessionMeters meters) {
 
     /** Runs a task after a delay. */
     @FunctionalInterface

@@ -76,10 +76,12 @@ final class SessionWriter {
             settings.blockingWork().execute(this::ping);
             return;
         }
-        String frame = outbox.nextFrame(settings.maxFrameChars());
+        Outbox.Frame frame = outbox.nextFrame(settings.maxFrameChars());
         if (frame != null) {
-            inFlightSinceMillis = now();
-            sender.send(frame, sentCallback);
+            long now = now();
+            inFlightSinceMillis = now;
+            int bytes = sender.send(frame.text(), sentCallback);
+            settings.meters().frameWritten(frame.messages(), bytes, frame.oldestDueAt(), now);
             return;
         }
         CloseStatus close = closeWhenDrained;

@@ -24,12 +24,14 @@ final class Admission implements HandshakeInterceptor {
     private final SessionRegistry registry;
     private final int maxConnections;
     private final Duration retryAfter;
+    private final HandshakeRefusals refusals;
     private volatile Duration draining;
 
-    Admission(SessionRegistry registry, int maxConnections, Duration retryAfter) {
+    Admission(SessionRegistry registry, int maxConnections, Duration retryAfter, HandshakeRefusals refusals) {
         this.registry = registry;
         this.maxConnections = maxConnections;
         this.retryAfter = retryAfter;
+        this.refusals = refusals;
     }
 
     /** From now on, refuse every handshake and ask the client to come back after {@code retryAfter}. */
@@ -46,11 +48,13 @@ final class Admission implements HandshakeInterceptor {
     public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
                                    Map<String, Object> attributes) {
         Duration refusal = draining;
-        if (refusal == null && registry.size() >= maxConnections) {
+        if (refusal != null) {
+            refusals.refused(HandshakeRefusals.Reason.SHUTDOWN);
+        } else if (registry.size() >= maxConnections) {
             refusal = retryAfter;
+            refusals.refused(HandshakeRefusals.Reason.CAPACITY);
             log.debug("Refused WebSocket handshake from {}: {} connections open", request.getRemoteAddress(), registry.size());
-        }
-        if (refusal == null) {
+        } else {
             return true;
         }
         response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);

@@ -1,5 +1,6 @@
 package io.tickwire.websocket;
 
+import io.tickwire.history.Position;
 import io.tickwire.history.Resumption;
 import io.tickwire.history.TickHistory;
 import io.tickwire.market.Symbols;
@@ -25,16 +26,19 @@ final class ClientRequests {
     private final SessionRegistry registry;
     private final TickHistory history;
     private final SymbolEntitlements entitlements;
+    private final ResumeOutcomes resumes;
     private final int maxSubscriptions;
     private final Clock clock;
 
     ClientRequests(ClientMessageDecoder decoder, ServerMessageEncoder encoder, SessionRegistry registry,
-                   TickHistory history, SymbolEntitlements entitlements, int maxSubscriptions, Clock clock) {
+                   TickHistory history, SymbolEntitlements entitlements, ResumeOutcomes resumes, int maxSubscriptions,
+                   Clock clock) {
         this.decoder = decoder;
         this.encoder = encoder;
         this.registry = registry;
         this.history = history;
         this.entitlements = entitlements;
+        this.resumes = resumes;
         this.maxSubscriptions = maxSubscriptions;
         this.clock = clock;
     }
@@ -76,9 +80,18 @@ final class ClientRequests {
         }
         // read history only once the symbols are indexed, so that every tick is in the answer or in the stream
         List<Resumption> resumptions = accepted.stream()
-                .map(symbol -> history.resume(symbol, request.resume().get(symbol)))
+                .map(symbol -> resume(symbol, request.resume().get(symbol)))
                 .toList();
         session.answerSubscribe(encoder.subscribed(request.id(), resumptions, rejected), resumptions);
+    }
+
+    /** @param from where the client says it stopped, or {@code null} for a fresh subscription */
+    private Resumption resume(String symbol, Position from) {
+        Resumption resumption = history.resume(symbol, from);
+        if (from != null) {
+            resumes.resumed(resumption.recovered());
+        }
+        return resumption;
     }
 
     private void unsubscribe(ClientSession session, ClientMessage.Unsubscribe request) {

@@ -32,10 +32,12 @@ final class HandshakeRateLimitFilter extends OncePerRequestFilter {
 
     private final HandshakeRateLimiter limiter;
     private final OriginCheckInterceptor originCheck;
+    private final HandshakeRefusals refusals;
 
-    HandshakeRateLimitFilter(HandshakeRateLimiter limiter, OriginCheckInterceptor originCheck) {
+    HandshakeRateLimitFilter(HandshakeRateLimiter limiter, OriginCheckInterceptor originCheck, HandshakeRefusals refusals) {
         this.limiter = limiter;
         this.originCheck = originCheck;
+        this.refusals = refusals;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class HandshakeRateLimitFilter extends OncePerRequestFilter {
         ServletServerHttpRequest handshake = new ServletServerHttpRequest(request);
         if (!originCheck.allows(handshake)) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
+            refusals.refused(HandshakeRefusals.Reason.ORIGIN);
             originCheck.logRefusal(handshake);
             return;
         }
@@ -54,6 +57,7 @@ final class HandshakeRateLimitFilter extends OncePerRequestFilter {
             return;
         }
         log.debug("Refused WebSocket handshake from {}: too many handshakes", client);
+        refusals.refused(HandshakeRefusals.Reason.RATE);
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, RetryAfter.header(wait));
     }

@@ -34,21 +34,27 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     private final Welcomes welcomes;
     private final ServerMessageEncoder encoder;
     private final LimitsProperties limits;
+    private final SessionCloses closes;
 
     TickerWebSocketHandler(SessionRegistry registry, ClientRequests requests, Welcomes welcomes, ServerMessageEncoder encoder,
-                           LimitsProperties limits) {
+                           LimitsProperties limits, SessionCloses closes) {
         this.registry = registry;
         this.requests = requests;
         this.welcomes = welcomes;
         this.encoder = encoder;
         this.limits = limits;
+        this.closes = closes;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) {
         ClientSession session = registry.open(socket);
         session.send(welcomes.forSession(session.id()));
-        log.debug("Session {} opened from {}", session.id(), socket.getRemoteAddress());
+        log.atDebug().setMessage("Session {} opened by {} from {}")
+                .addArgument(socket::getId).addArgument(() -> user(socket)).addArgument(socket::getRemoteAddress)
+                .addKeyValue("session.id", socket::getId).addKeyValue("user.name", () -> user(socket))
+                .addKeyValue("client.address", socket::getRemoteAddress)
+                .log();
     }
 
     @Override
@@ -93,7 +99,18 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     @Override
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         registry.remove(socket.getId());
-        log.debug("Session {} closed with {}", socket.getId(), status);
+        closes.closed(status);
+        log.atDebug().setMessage("Session {} of {} from {} closed with {}")
+                .addArgument(socket::getId).addArgument(() -> user(socket)).addArgument(socket::getRemoteAddress)
+                .addArgument(status)
+                .addKeyValue("session.id", socket::getId).addKeyValue("user.name", () -> user(socket))
+                .addKeyValue("client.address", socket::getRemoteAddress).addKeyValue("close.code", status::getCode)
+                .log();
+    }
+
+    /** Who opened the socket, for the log: the signed-in user, or {@code anonymous}. */
+    private static String user(WebSocketSession socket) {
+        return socket.getPrincipal() == null ? "anonymous" : socket.getPrincipal().getName();
     }
 
     /** Parts of messages are taken one by one, so that their size and number can be bounded here. */

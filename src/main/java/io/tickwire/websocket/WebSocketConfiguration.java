@@ -1,5 +1,6 @@
 package io.tickwire.websocket;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tickwire.history.TickHistory;
 import io.tickwire.protocol.ClientMessageDecoder;
 import io.tickwire.protocol.ServerMessageEncoder;
@@ -36,16 +37,21 @@ class WebSocketConfiguration {
     TickerWebSocketHandler tickerWebSocketHandler(SessionRegistry registry, TickHistory history, ServerMessageEncoder encoder,
                                                   ClientMessageDecoder decoder, WebSocketProperties websocket,
                                                   LimitsProperties limits, NodeProperties node, SymbolEntitlements entitlements,
-                                                  Clock clock) {
-        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, entitlements, limits.maxSubscriptions(),
-                clock);
+                                                  Clock clock, MeterRegistry meters) {
+        ClientRequests requests = new ClientRequests(decoder, encoder, registry, history, entitlements,
+                new ResumeOutcomes(meters), limits.maxSubscriptions(), clock);
         var welcomes = new TickerWebSocketHandler.Welcomes(encoder, node.nameOrHost(), websocket.heartbeat().toMillis(), limits);
-        return new TickerWebSocketHandler(registry, requests, welcomes, encoder, limits);
+        return new TickerWebSocketHandler(registry, requests, welcomes, encoder, limits, new SessionCloses(meters));
     }
 
     @Bean
-    Admission admission(SessionRegistry registry, LimitsProperties limits) {
-        return new Admission(registry, limits.maxConnections(), limits.retryAfter());
+    HandshakeRefusals handshakeRefusals(MeterRegistry meters) {
+        return new HandshakeRefusals(meters);
+    }
+
+    @Bean
+    Admission admission(SessionRegistry registry, LimitsProperties limits, HandshakeRefusals refusals) {
+        return new Admission(registry, limits.maxConnections(), limits.retryAfter(), refusals);
     }
 
     @Bean
@@ -71,12 +77,22 @@ class WebSocketConfiguration {
     /** Before Spring Security's filters: foreign origins are refused before any password is checked, and handshakes refused for their login count. */
     @Bean
     FilterRegistrationBean<HandshakeRateLimitFilter> handshakeRateLimitFilter(HandshakeRateLimiter limiter,
-                                                                              WebSocketProperties websocket) {
+                                                                              WebSocketProperties websocket,
+                                                                              HandshakeRefusals refusals) {
         FilterRegistrationBean<HandshakeRateLimitFilter> registration =
                 new FilterRegistrationBean<>(new HandshakeRateLimitFilter(limiter,
-                        new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin())));
+                        new OriginCheckInterceptor(websocket.allowedOrigins(), websocket.requireOrigin()), refusals));
         registration.addUrlPatterns(websocket.path());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** After the origin and rate check, around Spring Security's filters, whose 401 it counts. */
+    @Bean
+    FilterRegistrationBean<RefusedLoginFilter> refusedLoginFilter(HandshakeRefusals refusals, WebSocketProperties websocket) {
+        FilterRegistrationBean<RefusedLoginFilter> registration = new FilterRegistrationBean<>(new RefusedLoginFilter(refusals));
+        registration.addUrlPatterns(websocket.path());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -24,7 +24,7 @@ class OutboxTests {
     @Test
     void emptyOutboxHasNoFrame() {
         Outbox outbox = new Outbox(10);
-        assertThat(outbox.nextFrame(ROOMY)).isNull();
+        assertThat(text(outbox.nextFrame(ROOMY))).isNull();
         assertThat(outbox.isEmpty()).isTrue();
         assertThat(outbox.size()).isZero();
     }
@@ -34,8 +34,8 @@ class OutboxTests {
         Outbox outbox = new Outbox(10);
         String pong = encoder.pong(3L, 1L, 2L);
         outbox.offerMessage(pong);
-        assertThat(outbox.nextFrame(ROOMY)).isEqualTo(pong);
-        assertThat(outbox.nextFrame(ROOMY)).isNull();
+        assertThat(text(outbox.nextFrame(ROOMY))).isEqualTo(pong);
+        assertThat(text(outbox.nextFrame(ROOMY))).isNull();
     }
 
     @Test
@@ -43,7 +43,7 @@ class OutboxTests {
         Outbox outbox = new Outbox(10);
         Tick tick = tick("AAPL", 1);
         outbox.offerTick(tick, encoder.tick(tick));
-        assertThat(outbox.nextFrame(ROOMY)).isEqualTo(encoder.tick(tick));
+        assertThat(text(outbox.nextFrame(ROOMY))).isEqualTo(encoder.tick(tick));
     }
 
     @Test
@@ -58,13 +58,13 @@ class OutboxTests {
         offer(outbox, tick("AAPL", 2));
         assertThat(outbox.size()).isEqualTo(5);
 
-        String frame = outbox.nextFrame(ROOMY);
+        String frame = text(outbox.nextFrame(ROOMY));
 
         assertThat(frame).isEqualTo(ServerMessageEncoder.batch(List.of(unsubscribed, encoder.tick(tick("AAPL", 1)),
                 encoder.tick(tick("MSFT", 1)), heartbeat, encoder.tick(tick("AAPL", 2)))));
         assertThat(parse(frame).get("type").stringValue()).isEqualTo("batch");
         assertThat(outbox.isEmpty()).isTrue();
-        assertThat(outbox.nextFrame(ROOMY)).isNull();
+        assertThat(text(outbox.nextFrame(ROOMY))).isNull();
     }
 
     @Test
@@ -95,7 +95,7 @@ class OutboxTests {
         }
         String threeItems = ServerMessageEncoder.batch(offered.subList(0, 3));
 
-        assertThat(outbox.nextFrame(threeItems.length())).isEqualTo(threeItems);
+        assertThat(text(outbox.nextFrame(threeItems.length()))).isEqualTo(threeItems);
     }
 
     @Test
@@ -108,10 +108,10 @@ class OutboxTests {
         outbox.offerMessage(small);
         int maxFrameChars = 100;
 
-        assertThat(outbox.nextFrame(maxFrameChars)).isEqualTo(small);
-        assertThat(outbox.nextFrame(maxFrameChars)).isEqualTo(big);
-        assertThat(outbox.nextFrame(maxFrameChars)).isEqualTo(small);
-        assertThat(outbox.nextFrame(maxFrameChars)).isNull();
+        assertThat(text(outbox.nextFrame(maxFrameChars))).isEqualTo(small);
+        assertThat(text(outbox.nextFrame(maxFrameChars))).isEqualTo(big);
+        assertThat(text(outbox.nextFrame(maxFrameChars))).isEqualTo(small);
+        assertThat(text(outbox.nextFrame(maxFrameChars))).isNull();
     }
 
     @Test
@@ -149,11 +149,11 @@ class OutboxTests {
         for (int seq = 2; seq <= 7; seq++) {
             offer(outbox, tick("AAPL", seq));
         }
-        JsonNode delivered = parse(outbox.nextFrame(ROOMY));
+        JsonNode delivered = parse(text(outbox.nextFrame(ROOMY)));
         assertThat(delivered.get("type").stringValue()).isEqualTo("tick");
         assertThat(delivered.get("seq").longValue()).isEqualTo(7);
         assertThat(delivered.get("skipped").longValue()).isEqualTo(6);
-        assertThat(outbox.nextFrame(ROOMY)).isNull();
+        assertThat(text(outbox.nextFrame(ROOMY))).isNull();
     }
 
     @Test
@@ -207,7 +207,7 @@ class OutboxTests {
     void aTickOfASymbolWhoseWaitingTickWasTakenIsAppendedAnew() {
         Outbox outbox = new Outbox(1);
         String apple1 = offer(outbox, tick("AAPL", 1));
-        assertThat(outbox.nextFrame(ROOMY)).isEqualTo(apple1);
+        assertThat(text(outbox.nextFrame(ROOMY))).isEqualTo(apple1);
         String pong = encoder.pong(1L, 1L, 1L);
         outbox.offerMessage(pong);
         String apple2 = offer(outbox, tick("AAPL", 2));
@@ -221,7 +221,7 @@ class OutboxTests {
         Outbox outbox = new Outbox(1);
         String apple1 = offer(outbox, tick("AAPL", 1));
         String msft1 = offer(outbox, tick("MSFT", 1));
-        assertThat(items(List.of(outbox.nextFrame(ROOMY)))).containsExactly(apple1, msft1);
+        assertThat(items(List.of(text(outbox.nextFrame(ROOMY))))).containsExactly(apple1, msft1);
         String ko1 = offer(outbox, tick("KO", 1));
         String apple2 = offer(outbox, tick("AAPL", 2));
         assertThat(outbox.conflated()).isZero();
@@ -252,6 +252,10 @@ class OutboxTests {
         assertThat(outbox.conflated()).isEqualTo(3);
     }
 
+    private static String text(Outbox.Frame frame) {
+        return frame == null ? null : frame.text();
+    }
+
     private Tick tick(String symbol, long seq) {
         return new Tick(symbol, seq, 100 + seq / 100.0, null, null, null, null, 1_763_760_000_000L + seq);
     }
@@ -264,7 +268,7 @@ class OutboxTests {
 
     private static List<String> drainFrames(Outbox outbox, int maxFrameChars) {
         List<String> frames = new ArrayList<>();
-        for (String frame = outbox.nextFrame(maxFrameChars); frame != null; frame = outbox.nextFrame(maxFrameChars)) {
+        for (String frame = text(outbox.nextFrame(maxFrameChars)); frame != null; frame = text(outbox.nextFrame(maxFrameChars))) {
             frames.add(frame);
         }
         return frames;

@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.support.Frames;
 import io.tickwire.history.Resumption;
 import io.tickwire.market.Tick;
@@ -29,7 +30,7 @@ class PacingTests {
             new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> {
                 scheduled.add(task);
                 delays.add(delay);
-            }, 65_536, 100, 20, 40),
+            }, 65_536, 100, 20, 40, new SessionMeters(new SimpleMeterRegistry())),
             socket -> sender, clock);
     private final ClientSession session = registry.open(new FakeWebSocketSession("a"));
 

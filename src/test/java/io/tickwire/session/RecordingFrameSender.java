@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,12 +13,13 @@ final class RecordingFrameSender implements FrameSender {
     int overlappingSends;
 
     @Override
-    public synchronized void send(String frame, Consumer<Throwable> done) {
+    public synchronized int send(String frame, Consumer<Throwable> done) {
         if (inFlight != null) {
             overlappingSends++;
         }
         frames.add(frame);
         inFlight = done;
+        return frame.getBytes(StandardCharsets.UTF_8).length;
     }
 
     int pings;

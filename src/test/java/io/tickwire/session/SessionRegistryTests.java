@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.support.Frames;
 import io.tickwire.history.Resumption;
 import io.tickwire.market.Tick;
@@ -29,7 +30,7 @@ class SessionRegistryTests {
 
     @BeforeEach
     void createRegistry() {
-        SessionSettings settings = new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> task.run(), 65_536, 100, 20, 40);
+        SessionSettings settings = new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> task.run(), 65_536, 100, 20, 40, new SessionMeters(new SimpleMeterRegistry()));
         registry = new SessionRegistry(new ServerMessageEncoder(JSON), settings, socket -> senders.computeIfAbsent(socket.getId(), id -> new RecordingFrameSender()),
                 Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC));
     }

@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.protocol.CloseCodes;
 import io.tickwire.protocol.ServerMessageEncoder;
 import io.tickwire.support.MutableClock;
@@ -20,7 +21,7 @@ class SessionSupervisorTests {
     private final List<Runnable> graceTasks = new ArrayList<>();
     private final Map<String, RecordingFrameSender> senders = new HashMap<>();
     private final SessionRegistry registry = new SessionRegistry(new ServerMessageEncoder(JsonMapper.builder().build()),
-            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> graceTasks.add(task), 65_536, 100, 20, 40),
+            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> graceTasks.add(task), 65_536, 100, 20, 40, new SessionMeters(new SimpleMeterRegistry())),
             socket -> senders.computeIfAbsent(socket.getId(), id -> new RecordingFrameSender()), clock);
     private final SessionSupervisor supervisor = new SessionSupervisor(registry, clock, Duration.ofSeconds(10), Duration.ofSeconds(15));
 

@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;
@@ -20,7 +21,7 @@ class SessionWriterTests {
     private final List<CloseStatus> closes = new ArrayList<>();
     private final List<Throwable> failures = new ArrayList<>();
     private final SessionWriter writer = new SessionWriter(outbox, sender,
-            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> { }, 65_536, 100, 20, 40),
+            new SessionSettings(Runnable::run, Runnable::run, (task, delay) -> { }, 65_536, 100, 20, 40, new SessionMeters(new SimpleMeterRegistry())),
             clock, failures::add, closes::add);
 
     @Test
@@ -105,9 +106,10 @@ class SessionWriterTests {
         List<String> written = new ArrayList<>();
         FrameSender immediate = new FrameSender() {
             @Override
-            public void send(String frame, Consumer<Throwable> done) {
+            public int send(String frame, Consumer<Throwable> done) {
                 written.add(frame);
                 done.accept(null);
+                return frame.length();
             }
 
             @Override
@@ -129,7 +131,7 @@ class SessionWriterTests {
     private SessionWriter writerWith(FrameSender frameSender, Executor writers) {
         // frames of at most one message each, so that every message is a frame of its own
         return new SessionWriter(outbox, frameSender,
-                new SessionSettings(writers, Runnable::run, (task, delay) -> { }, 1, 100, 20, 40),
+                new SessionSettings(writers, Runnable::run, (task, delay) -> { }, 1, 100, 20, 40, new SessionMeters(new SimpleMeterRegistry())),
                 clock, failures::add, closes::add);
     }
 }

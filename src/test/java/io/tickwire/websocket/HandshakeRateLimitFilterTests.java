@@ -1,5 +1,6 @@
 package io.tickwire.websocket;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tickwire.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,7 @@ class HandshakeRateLimitFilterTests {
 
     private final MutableClock clock = MutableClock.atEpochSecond(1_700_000_000);
 
-    private final HandshakeRateLimitFilter filter = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 2, clock), ORIGINS);
+    private final HandshakeRateLimitFilter filter = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 2, clock), ORIGINS, new HandshakeRefusals(new SimpleMeterRegistry()));
 
     @Test
     void answers429WithTheWholeSecondsToWait() throws IOException, ServletException {
@@ -31,7 +32,7 @@ class HandshakeRateLimitFilterTests {
 
     @Test
     void roundsAPartialSecondUp() throws IOException, ServletException {
-        HandshakeRateLimitFilter slow = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 1, clock), ORIGINS);
+        HandshakeRateLimitFilter slow = new HandshakeRateLimitFilter(new HandshakeRateLimiter(1, 1, clock), ORIGINS, new HandshakeRefusals(new SimpleMeterRegistry()));
         handshake(slow, "203.0.113.7");
         clock.advance(Duration.ofMillis(100));
         assertThat(handshake(slow, "203.0.113.7")).isEqualTo(new Outcome(false, 429, "1"));

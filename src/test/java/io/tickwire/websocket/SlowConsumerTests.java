@@ -1,5 +1,6 @@
 package io.tickwire.websocket;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tickwire.session.ClientSession;
 import io.tickwire.session.SessionRegistry;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class SlowConsumerTests {
     @Autowired
     SessionRegistry registry;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void slowClientIsConflatedThenClosedWithoutDelayingOthers() throws Exception {
         List<TestClient> healthy = new ArrayList<>();
@@ -52,6 +56,8 @@ class SlowConsumerTests {
             awaitTicks(healthy, 600);
             long p99Before = p99(healthy);
 
+            double conflatedBefore = meters.get("tickwire.ticks.conflated").tag("cause", "backlog").counter().count();
+            double slowClosesBefore = meters.get("tickwire.sessions.closed").tag("code", "4009").counter().count();
             try (RawWebSocket slow = RawWebSocket.to(port).receiveBufferSize(2048).connect()) {
                 String id = slow.next("welcome").path("session").stringValue();
                 slow.sendText(ALL);
@@ -64,6 +70,11 @@ class SlowConsumerTests {
                 long p99During = p99(healthy);
 
                 assertThat(slow.awaitClose(Duration.ofSeconds(10))).isEqualTo(4009);
+                // what an operator sees of it: the slow client's conflated ticks, and its close by code
+                assertThat(meters.get("tickwire.ticks.conflated").tag("cause", "backlog").counter().count())
+                        .isGreaterThan(conflatedBefore);
+                await().atMost(Duration.ofSeconds(10)).until(
+                        () -> meters.get("tickwire.sessions.closed").tag("code", "4009").counter().count() == slowClosesBefore + 1);
                 System.out.printf("Healthy clients' tick delay p99: %d ms without a slow client, %d ms with one%n", p99Before, p99During);
                 // a slow client that held a writer, a lock or a container thread would add its whole send timeout
                 // (2 s here); the margin only absorbs a busy machine's noise
