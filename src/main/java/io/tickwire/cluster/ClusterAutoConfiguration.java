@@ -12,6 +12,7 @@ import io.tickwire.market.TickPublisher;
 import io.tickwire.websocket.NodeProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -98,6 +100,13 @@ public class ClusterAutoConfiguration {
                 NodeId nodeId) {
             return new FanOutSubscription(connections, fanOut, history.channel(), redis, clock,
                     cluster.probeInterval(), nodeId.value());
+        }
+
+        @Bean
+        @ConditionalOnClass(HealthIndicator.class)
+        ClusterHealthIndicator clusterHealthIndicator(FanOutSubscription subscription, ClusterFanOut fanOut,
+                FeedLease lease) {
+            return new ClusterHealthIndicator(subscription, fanOut, lease);
         }
 
         @Bean

@@ -89,7 +89,7 @@ final class FanOutSubscription implements SmartLifecycle {
     public synchronized void start() {
         subscribe();
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-probe"));
-        timer.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * an {@code application.properties} of the jar, which an application embedding Tickwire would shadow with its own.
  *
  * <p>Readiness depends on the cluster mode: in {@code redis} mode the node is not ready while Redis is unreachable
- * (Boot's own {@code redis} health contributor), in {@code local} mode Redis is not used and its contributor, which
+ * (Boot's own {@code redis} health contributor) or while it does not hear the tick channel ({@code cluster}), in {@code local} mode Redis is not used and its contributor, which
  * would report the node down, is switched off. A further contributor that readiness must wait for in cluster mode
  * goes into {@link #REDIS_MODE_READINESS}: the group refuses to start with a member that does not exist, so a
  * member of one mode only must be listed for that mode only.
@@ -23,7 +23,7 @@ import java.util.Map;
 public class OperationsDefaults implements EnvironmentPostProcessor {
 
     static final List<String> LOCAL_MODE_READINESS = List.of("readinessState");
-    static final List<String> REDIS_MODE_READINESS = List.of("readinessState", "redis");
+    static final List<String> REDIS_MODE_READINESS = List.of("readinessState", "redis", "cluster");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.support.QuietApplication;
 import io.tickwire.feed.FeedAutoConfiguration;
 import io.tickwire.feed.FeedLeadership;
 import io.tickwire.history.InMemoryTickHistory;
@@ -28,7 +29,7 @@ class ClusterAutoConfigurationTests {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, FeedAutoConfiguration.class,
                     ClusterAutoConfiguration.class, MarketAutoConfiguration.class))
-            .withUserConfiguration(QuietFeedConfiguration.class);
+            .withUserConfiguration(QuietApplication.Feed.class);
 
     @BeforeAll
     static void startRedis() {

@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.support.QuietApplication;
 import io.tickwire.support.Nginx;
 import io.tickwire.support.RedisServer;
 import io.tickwire.websocket.TestClient;
@@ -24,9 +25,9 @@ class LoadBalancedNodesTests {
 
     private final RedisServer redis = RedisServer.start();
 
-    private final ClusterNode nodeA = ClusterNode.start("a", redis, QuietFeedConfiguration.class);
+    private final ClusterNode nodeA = ClusterNode.start("a", redis, QuietApplication.Feed.class);
 
-    private final ClusterNode nodeB = ClusterNode.start("b", redis, QuietFeedConfiguration.class);
+    private final ClusterNode nodeB = ClusterNode.start("b", redis, QuietApplication.Feed.class);
 
     private final Nginx nginx = Nginx.start(Path.of("deploy/nginx.conf"), Map.of(
             "127.0.0.1:8081", "127.0.0.1:" + nodeA.port(), "127.0.0.1:8082", "127.0.0.1:" + nodeB.port()));

@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.support.QuietApplication;
 import io.tickwire.history.HistoryUnavailableException;
 import io.tickwire.support.RedisServer;
 import io.tickwire.websocket.TestClient;
@@ -41,8 +42,8 @@ class RedisOutageTests {
 
     @BeforeEach
     void startNodes() {
-        nodeA = ClusterNode.start("a", redis, QuietFeedConfiguration.class);
-        nodeB = ClusterNode.start("b", redis, QuietFeedConfiguration.class);
+        nodeA = ClusterNode.start("a", redis, QuietApplication.Feed.class);
+        nodeB = ClusterNode.start("b", redis, QuietApplication.Feed.class);
         nodeA.publish("AAPL", 189);
     }
 
@@ -170,7 +171,7 @@ class RedisOutageTests {
     @Test
     void aNodeStartedWhileRedisIsDownServesAndJoinsOnceItIsBack() throws Exception {
         redis.stop();
-        try (ClusterNode nodeC = ClusterNode.start("c", redis, QuietFeedConfiguration.class);
+        try (ClusterNode nodeC = ClusterNode.start("c", redis, QuietApplication.Feed.class);
                 TestClient onC = TestClient.connect(nodeC.port())) {
             JsonNode entry = subscribe(onC, "AAPL");
             assertThat(entry.path("recovered").asBoolean()).isFalse();

@@ -1,5 +1,6 @@
 package io.tickwire.cluster;
 
+import io.tickwire.support.QuietApplication;
 import io.tickwire.market.Tick;
 import io.tickwire.support.RedisServer;
 import io.tickwire.support.SignIn;
@@ -37,8 +38,8 @@ class TwoNodeTests {
     static void startNodes() {
         redis = RedisServer.start();
         // with the test users, so that the feed user may publish over HTTP
-        nodeA = ClusterNode.start("a", redis, QuietFeedConfiguration.class, "spring.profiles.active=users");
-        nodeB = ClusterNode.start("b", redis, QuietFeedConfiguration.class, "spring.profiles.active=users");
+        nodeA = ClusterNode.start("a", redis, QuietApplication.Feed.class, "spring.profiles.active=users");
+        nodeB = ClusterNode.start("b", redis, QuietApplication.Feed.class, "spring.profiles.active=users");
     }
 
     @AfterAll

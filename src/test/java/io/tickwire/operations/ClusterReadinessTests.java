@@ -41,7 +41,8 @@ class ClusterReadinessTests {
                 "--server.port=0", "--tickwire.cluster.mode=redis", "--spring.data.redis.port=" + redis.port(),
                 "--spring.data.redis.timeout=500ms");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        assertThat(status(port, "/actuator/health/readiness")).isEqualTo(200);
+        // ready once the node has heard its first probe on the tick channel
+        await().atMost(Duration.ofSeconds(5)).until(() -> status(port, "/actuator/health/readiness") == 200);
 
         redis.stop();
 

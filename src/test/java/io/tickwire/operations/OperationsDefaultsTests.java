@@ -23,7 +23,7 @@ class OperationsDefaultsTests {
     void redisModeReadinessWaitsForRedisToo() {
         StandardEnvironment environment = withSettings(Map.of("tickwire.cluster.mode", "REDIS"));
 
-        assertThat(environment.getProperty("management.endpoint.health.group.readiness.include")).isEqualTo("readinessState,redis");
+        assertThat(environment.getProperty("management.endpoint.health.group.readiness.include")).isEqualTo("readinessState,redis,cluster");
         assertThat(environment.getProperty("management.health.redis.enabled")).isEqualTo("true");
     }
 
