@@ -4,14 +4,12 @@ import io.tickwire.support.Frames;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -31,29 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tickwire.feed.ticks-per-second=10"})
 class BoardPageTests {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     @LocalServerPort
     int port;
 
     private Page page;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
     void openPage() {
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
+        page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)).newPage();
     }
 
     @AfterEach
@@ -116,7 +102,7 @@ class BoardPageTests {
 
     @Test
     void fitsAPhoneInDarkMode() {
-        Page phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+        Page phone = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK)).newPage();
         try {
             phone.navigate(base() + "/");

@@ -3,12 +3,10 @@ package io.tickwire.page;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("users")
 class SignOutPageTests {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     @LocalServerPort
     int port;
@@ -39,21 +37,9 @@ class SignOutPageTests {
     private final List<String> sockets = new CopyOnWriteArrayList<>();
     private final List<String> policyViolations = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
     void openPage() {
-        browserContext = browser.newContext();
+        browserContext = chromium.browser().newContext();
         page = browserContext.newPage();
         page.onWebSocket(socket -> sockets.add(socket.url()));
         page.onConsoleMessage(message -> {

@@ -2,14 +2,12 @@ package io.tickwire.page;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.HttpCredentials;
 import io.tickwire.support.QuietApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
@@ -28,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuietApplication
 class StatusPageTests {
 
-    private static Playwright playwright;
-    private static Browser browser;
+    @RegisterExtension
+    static final SharedChromium chromium = new SharedChromium();
 
     @LocalServerPort
     int port;
@@ -37,21 +35,9 @@ class StatusPageTests {
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void shutDown() {
-        browser.close();
-        playwright.close();
-    }
-
     @BeforeEach
     void openPage() {
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+        page = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
                 .setHttpCredentials(new HttpCredentials("admin", "admin-secret"))).newPage();
         // a script the Content-Security-Policy refused, or one that threw, shows here
         page.onConsoleMessage(message -> {
@@ -90,7 +76,7 @@ class StatusPageTests {
 
     @Test
     void aUserWithoutTheAdminRoleIsToldWhatIsMissing() {
-        Page reader = browser.newContext(new Browser.NewContextOptions()
+        Page reader = chromium.browser().newContext(new Browser.NewContextOptions()
                 .setHttpCredentials(new HttpCredentials("bob", "bob-secret"))).newPage();
         try {
             reader.navigate("http://127.0.0.1:" + port + "/status.html");
