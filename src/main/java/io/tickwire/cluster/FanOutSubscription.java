@@ -89,7 +89,7 @@ final class FanOutSubscription implements SmartLifecycle {
     public synchronized void start() {
         subscribe();
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-probe"));
-        timer.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::probeSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 
@@ -136,6 +136,15 @@ final class FanOutSubscription implements SmartLifecycle {
             fanOut.accept(body);
         } else if (body.equals(probe)) {
             unansweredSince = -1;
+        }
+    }
+
+    private void probeSafely() {
+        // an exception escaping a periodic task would silently cancel all its later runs
+        try {
+            probe();
+        } catch (RuntimeException ex) {
+            logger.error("Probe of the tick subscription failed", ex);
         }
     }
 

@@ -60,7 +60,7 @@ final class FeedLease implements FeedLeadership, SmartLifecycle {
     @Override
     public synchronized void start() {
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-lease"));
-        timer.scheduleWithFixedDelay(this::renew, 0, ttl.toMillis() / 3, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::renewSafely, 0, ttl.toMillis() / 3, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -98,6 +98,15 @@ final class FeedLease implements FeedLeadership, SmartLifecycle {
     /** The node's name in the lease, as other nodes see it. */
     String nodeId() {
         return nodeId;
+    }
+
+    private void renewSafely() {
+        // an exception escaping a periodic task would silently cancel all its later runs
+        try {
+            renew();
+        } catch (RuntimeException ex) {
+            logger.error("Feed lease renewal failed", ex);
+        }
     }
 
     void renew() {
