@@ -1,6 +1,7 @@
 package io.tickwire.cluster;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import io.tickwire.feed.FeedAutoConfiguration;
 import io.tickwire.feed.MarketFeed;
 import io.tickwire.history.Epochs;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
@@ -29,6 +31,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cluster mode ({@code tickwire.cluster.mode=redis}): history, fan-out and the feed's lease shared through Redis.
@@ -55,6 +58,14 @@ public class ClusterAutoConfiguration {
         LettuceClientOptionsBuilderCustomizer tickwireFailFastWhileDisconnected() {
             // queued commands would wait for a reconnect that may take long; failing at once lets callers fall back
             return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        }
+
+        @Bean
+        ClientResourcesBuilderCustomizer tickwireReconnectPromptly() {
+            // Lettuce's default backoff grows to 30 s, which a node would spend refusing every command after
+            // Redis is back; a second is plenty between attempts on a local network
+            return resources -> resources.reconnectDelay(
+                    Delay.exponential(Duration.ZERO, Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
         }
 
         @Bean
@@ -103,16 +114,26 @@ public class ClusterAutoConfiguration {
         }
 
         @Bean
-        @ConditionalOnClass(HealthIndicator.class)
-        ClusterHealthIndicator clusterHealthIndicator(FanOutSubscription subscription, ClusterFanOut fanOut,
-                FeedLease lease) {
-            return new ClusterHealthIndicator(subscription, fanOut, lease);
-        }
-
-        @Bean
         FeedLease feedLease(StringRedisTemplate redis, ClusterProperties cluster, NodeId nodeId, Clock clock) {
             return new FeedLease(redis, new RedisKeys(cluster.keyPrefix()).feedLease(), nodeId.value(),
                     cluster.leaseTtl(), clock);
+        }
+    }
+
+    /**
+     * Readiness in cluster mode includes {@code cluster}; with the application's own history or publisher in place
+     * of Redis's, there is nothing of the cluster to report and it says so.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "tickwire.cluster.mode", havingValue = "redis")
+    @ConditionalOnClass(HealthIndicator.class)
+    static class RedisModeHealth {
+
+        @Bean
+        ClusterHealthIndicator clusterHealthIndicator(ObjectProvider<FanOutSubscription> subscription,
+                ObjectProvider<ClusterFanOut> fanOut, ObjectProvider<FeedLease> lease) {
+            return new ClusterHealthIndicator(subscription.getIfAvailable(), fanOut.getIfAvailable(),
+                    lease.getIfAvailable());
         }
     }
 }

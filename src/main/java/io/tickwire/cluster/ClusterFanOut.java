@@ -39,6 +39,8 @@ final class ClusterFanOut implements AutoCloseable {
 
     private final AtomicLong dropped = new AtomicLong();
 
+    private volatile boolean behind;
+
     ClusterFanOut(RedisTickHistory history, List<TickListener> listeners, DeliveredTicks delivered,
             int queueCapacity) {
         this.history = history;
@@ -60,26 +62,21 @@ final class ClusterFanOut implements AutoCloseable {
      */
     void catchUp() {
         run(() -> {
-            try {
-                for (String symbol : history.symbols()) {
-                    Position position = history.position(symbol);
-                    DeliveredTicks.Delivered last = delivered.get(symbol);
-                    if (position == null) {
-                        continue;
-                    }
-                    if (last == null || !last.epoch().equals(position.epoch())) {
-                        if (last != null) {
-                            lost(symbol, last, position.epoch());
-                        }
-                        delivered.startAt(symbol, position.epoch(), position.seq());
-                    } else if (position.seq() > last.seq()) {
-                        fill(position.epoch(), symbol, last.seq() + 1, position.seq());
-                    }
+            behind = false;
+            for (String symbol : history.symbols()) {
+                try {
+                    catchUp(symbol);
+                } catch (HistoryUnavailableException ex) {
+                    behind = true;
+                    logger.debug("Not caught up with " + symbol + ", Redis did not answer", ex);
                 }
-            } catch (HistoryUnavailableException ex) {
-                logger.debug("Not caught up, Redis did not answer", ex);
             }
         });
+    }
+
+    /** Whether a message was dropped or a catch-up failed since the last catch-up began. */
+    boolean isBehind() {
+        return behind;
     }
 
     /** Messages this node could not keep up with; each leaves a gap that the next tick of its symbol fills. */
@@ -92,11 +89,29 @@ final class ClusterFanOut implements AutoCloseable {
         deliveries.shutdownNow();
     }
 
+    private void catchUp(String symbol) {
+        Position position = history.position(symbol);
+        DeliveredTicks.Delivered last = delivered.get(symbol);
+        if (position == null) {
+            return;
+        }
+        if (last == null || !last.epoch().equals(position.epoch())) {
+            if (last != null) {
+                lost(symbol, last, position.epoch());
+            }
+            delivered.startAt(symbol, position.epoch(), position.seq());
+        } else if (position.seq() > last.seq()) {
+            fill(position.epoch(), symbol, last.seq() + 1, position.seq());
+        }
+    }
+
     private void run(Runnable task) {
         try {
             deliveries.execute(task);
         } catch (RejectedExecutionException ex) {
             dropped.incrementAndGet();
+            // the last tick of a quiet symbol may be among what was dropped: nothing would reveal the gap
+            behind = true;
         }
     }
 
@@ -129,7 +144,13 @@ final class ClusterFanOut implements AutoCloseable {
     private void lost(String symbol, DeliveredTicks.Delivered last, String epoch) {
         logger.warn("History of " + symbol + " was lost (epoch " + last.epoch() + " at seq " + last.seq() + " is now "
                 + epoch + "); its subscribers are closed so that they resume");
-        listeners.forEach(listener -> listener.onHistoryLost(symbol));
+        for (TickListener listener : listeners) {
+            try {
+                listener.onHistoryLost(symbol);
+            } catch (RuntimeException ex) {
+                logger.error("Tick listener failed on the loss of " + symbol + "'s history", ex);
+            }
+        }
     }
 
     private void fill(String epoch, String symbol, long firstSeq, long lastSeq) {

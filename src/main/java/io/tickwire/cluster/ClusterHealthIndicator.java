@@ -22,8 +22,12 @@ final class ClusterHealthIndicator implements HealthIndicator {
         this.lease = lease;
     }
 
+    /** The parts may all be {@code null}: the application replaced the history or publisher with its own. */
     @Override
     public Health health() {
+        if (subscription == null || fanOut == null || lease == null) {
+            return Health.up().withDetail("inUse", false).build();
+        }
         Health.Builder health = subscription.isListening() ? Health.up() : Health.down();
         return health.withDetail("node", lease.nodeId())
                 .withDetail("redisAnswers", subscription.redisAnswers())

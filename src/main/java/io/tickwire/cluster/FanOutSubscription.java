@@ -38,6 +38,9 @@ final class FanOutSubscription implements SmartLifecycle {
 
     private static final int UNANSWERED_PROBES = 3;
 
+    /** Probes between two catch-ups that nothing asked for: the net under every way of missing a tick. */
+    private static final int CATCH_UP_EVERY = 10;
+
     private final RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 
     private final ClusterFanOut fanOut;
@@ -65,6 +68,8 @@ final class FanOutSubscription implements SmartLifecycle {
 
     private volatile boolean subscribed;
 
+    private long probesSent;
+
     /** Whether the operator was told that Redis does not answer, and so should hear when it does again. */
     private boolean warned;
 
@@ -87,10 +92,10 @@ final class FanOutSubscription implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        running = true;
         subscribe();
         timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tickwire-probe"));
         timer.scheduleWithFixedDelay(this::probeSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
     }
 
     @Override
@@ -102,6 +107,7 @@ final class FanOutSubscription implements SmartLifecycle {
         }
         container.removeMessageListener(listener);
         container.stop();
+        subscribed = false;
     }
 
     @Override
@@ -135,7 +141,12 @@ final class FanOutSubscription implements SmartLifecycle {
         if (!body.startsWith(PROBE_PREFIX)) {
             fanOut.accept(body);
         } else if (body.equals(probe)) {
+            long since = unansweredSince;
             unansweredSince = -1;
+            if (since >= 0 && clock.millis() - since > interval.toMillis()) {
+                // heard again after a while: the subscription may have been down and ticks lost meanwhile
+                fanOut.catchUp();
+            }
         }
     }
 
@@ -169,6 +180,9 @@ final class FanOutSubscription implements SmartLifecycle {
             fanOut.catchUp();
         }
         redisAnswers = true;
+        if (++probesSent % CATCH_UP_EVERY == 0 || fanOut.isBehind()) {
+            fanOut.catchUp();
+        }
         if (!subscribed) {
             resubscribe();
         } else if (unansweredSince < 0) {
@@ -182,6 +196,9 @@ final class FanOutSubscription implements SmartLifecycle {
     }
 
     private synchronized void resubscribe() {
+        if (!running) {
+            return;
+        }
         container.removeMessageListener(listener);
         container.stop();
         subscribe();

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -55,6 +56,8 @@ final class RedisTickHistory implements TickHistory {
     private final Clock clock;
 
     private volatile long failFastUntil;
+
+    private final AtomicBoolean trying = new AtomicBoolean();
 
     RedisTickHistory(StringRedisTemplate redis, Collection<String> symbols, int size, Supplier<String> epochs,
             String keyPrefix, DeliveredTicks delivered, Clock clock) {
@@ -134,18 +137,18 @@ final class RedisTickHistory implements TickHistory {
     }
 
     /**
-     * The ticks {@code firstSeq..lastSeq} of the symbol, or {@code null} when the symbol is no longer in
+     * The ticks {@code firstSeq..lastSeq} of the symbol (for the fan-out: asks Redis even while others fail fast), or {@code null} when the symbol is no longer in
      * {@code epoch}; fewer when some have been trimmed.
      */
     List<Tick> range(String symbol, String epoch, long firstSeq, long lastSeq) {
-        List<?> entries = ask(() -> redis.execute(TickScripts.RANGE, keysOf(known(symbol)), epoch,
+        List<?> entries = askDirectly(() -> redis.execute(TickScripts.RANGE, keysOf(known(symbol)), epoch,
                 Long.toString(firstSeq), Long.toString(lastSeq)));
         return entries == null ? null : entries(symbol, entries);
     }
 
-    /** The symbol's epoch and latest seq, or {@code null} before its first tick. */
+    /** The symbol's epoch and latest seq, or {@code null} before its first tick (for the fan-out, as above). */
     Position position(String symbol) {
-        List<Object> meta = ask(() -> redis.<String, Object>opsForHash().multiGet(keys.meta(known(symbol)),
+        List<Object> meta = askDirectly(() -> redis.<String, Object>opsForHash().multiGet(keys.meta(known(symbol)),
                 List.of("epoch", "seq")));
         return meta.get(0) == null ? null : new Position((String) meta.get(0), Long.parseLong((String) meta.get(1)));
     }
@@ -156,14 +159,26 @@ final class RedisTickHistory implements TickHistory {
 
     /**
      * Asks Redis, or fails at once for a while after a call failed: a stalled Redis would otherwise hold a
-     * subscribe of many symbols for a timeout per symbol.
+     * subscribe of many symbols for a timeout per symbol. Once the while is over, one call tries Redis again and
+     * the others still fail at once until it has succeeded, so that a stall does not take every waiting thread.
      */
     private <T> T ask(Supplier<T> call) {
-        if (clock.millis() < failFastUntil) {
+        if (failFastUntil != 0 && (clock.millis() < failFastUntil || !trying.compareAndSet(false, true))) {
             throw new HistoryUnavailableException("Redis did not answer a moment ago", null);
         }
         try {
-            return call.get();
+            return askDirectly(call);
+        } finally {
+            trying.set(false);
+        }
+    }
+
+    /** Asks Redis whatever came before: for the fan-out's own thread, which no one else waits for. */
+    private <T> T askDirectly(Supplier<T> call) {
+        try {
+            T answer = call.get();
+            failFastUntil = 0;
+            return answer;
         } catch (DataAccessException ex) {
             failFastUntil = clock.millis() + FAIL_FAST.toMillis();
             throw new HistoryUnavailableException("Redis did not answer: " + ex.getMessage(), ex);

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisOutageTests {
 
-    private static final Duration PROMPTLY = Duration.ofSeconds(3);
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
 
     private final RedisServer redis = RedisServer.start();
 
@@ -105,10 +105,13 @@ class RedisOutageTests {
             redis.pause();
 
             assertThatExceptionOfType(HistoryUnavailableException.class).isThrownBy(() -> nodeB.publish("AAPL", 191));
-            long handshakeStarted = System.nanoTime();
+            // neither the handshake nor a subscribe waits for Redis beyond its timeout: both are answered while it
+            // answers nothing at all
             try (TestClient newcomer = TestClient.connect(nodeA.port())) {
                 newcomer.next("welcome");
-                assertThat(Duration.ofNanos(System.nanoTime() - handshakeStarted)).isLessThan(Duration.ofSeconds(1));
+                newcomer.send("{\"type\":\"subscribe\",\"id\":1,\"symbols\":[\"AAPL\",\"MSFT\"]}");
+                assertThat(newcomer.next("subscribed").path("subscriptions").valueStream()
+                        .map(each -> each.path("recovered").asBoolean())).containsExactly(false, false);
             }
             assertAnswersPing(onA);
 
@@ -123,11 +126,13 @@ class RedisOutageTests {
             }
             assertThat(received.get(0)).isEqualTo(last + 1);
             assertThat(onA.sequenceViolations()).isEmpty();
-            try (TestClient resuming = TestClient.connect(nodeA.port())) {
-                JsonNode resumed = resume(resuming, "AAPL", epoch, last);
-                assertThat(resumed.path("recovered").asBoolean()).isTrue();
-                assertThat(replayed(resumed)).containsExactlyElementsOf(received);
-            }
+            // a node may answer from what it knows for a moment after a failed call; never with a partial replay
+            JsonNode resumed = await().atMost(PROMPTLY).pollInterval(Duration.ofMillis(300)).until(() -> {
+                try (TestClient resuming = TestClient.connect(nodeA.port())) {
+                    return resume(resuming, "AAPL", epoch, last);
+                }
+            }, answer -> answer.path("recovered").asBoolean());
+            assertThat(replayed(resumed)).containsExactlyElementsOf(received);
         }
     }
 
@@ -149,6 +154,18 @@ class RedisOutageTests {
             assertThat(onA.ticks("AAPL", 101)).extracting(tick -> tick.path("seq").asLong())
                     .startsWith(from + 1, from + 2).contains(from + 31, from + 32, from + 100, from + 101);
             assertThat(onA.sequenceViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void theLastTickOfAQuietSymbolMissedWhileTheSubscriptionWasCutStillArrives() throws Exception {
+        try (TestClient onA = TestClient.connect(nodeA.port())) {
+            long from = subscribe(onA, "AAPL").path("seq").asLong();
+            redis.command("CLIENT", "KILL", "TYPE", "pubsub");
+            long last = nodeB.publish("AAPL", 190).seq();
+
+            // heard, or caught up with: no later tick comes to reveal it
+            assertThat(onA.next("tick").path("seq").asLong()).isEqualTo(last).isEqualTo(from + 1);
         }
     }
 
