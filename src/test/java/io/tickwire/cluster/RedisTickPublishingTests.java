@@ -6,6 +6,7 @@ import io.tickwire.support.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
@@ -32,6 +33,8 @@ class RedisTickPublishingTests {
     void listen() {
         listener = new RedisMessageListenerContainer();
         listener.setConnectionFactory(nodes.connectionFactory());
+        // in the order heard, as the nodes do: the default executor takes a thread per message
+        listener.setTaskExecutor(new SyncTaskExecutor());
         listener.addMessageListener((message, pattern) -> heard.add(new String(message.getBody(), StandardCharsets.UTF_8)),
                 new ChannelTopic("tickwire:ticks"));
         listener.afterPropertiesSet();
