@@ -49,6 +49,9 @@ public class ClusterAutoConfiguration {
     /** Ticks heard but not yet handed to the sessions; beyond it they are dropped and filled in from the stream. */
     static final int FAN_OUT_QUEUE = 65_536;
 
+    /** The feed's quotes waiting to be appended; they go stale within a second anyway. */
+    static final int FEED_QUEUE = 65_536;
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = "tickwire.cluster.mode", havingValue = "redis")
     @ConditionalOnMissingBean({ TickHistory.class, TickPublisher.class })
@@ -90,8 +93,13 @@ public class ClusterAutoConfiguration {
         }
 
         @Bean
-        TickPublisher redisTickPublisher(RedisTickHistory history, Clock clock) {
-            return new RedisTickPublisher(history, clock);
+        FeedAppender feedAppender(RedisTickHistory history, Clock clock) {
+            return new FeedAppender(history, clock, FEED_QUEUE);
+        }
+
+        @Bean
+        TickPublisher redisTickPublisher(RedisTickHistory history, Clock clock, FeedAppender feedAppender) {
+            return new RedisTickPublisher(history, clock, feedAppender);
         }
 
         @Bean

@@ -11,9 +11,13 @@ import io.tickwire.market.UnknownSymbolException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.RedisPipelineException;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +94,60 @@ final class RedisTickHistory implements TickHistory {
         Long seq = ask(() -> redis.execute(TickScripts.APPEND, keysOf(symbol), epochs.get(), Integer.toString(size),
                 fields, keys.channel(), symbol));
         return TickCodec.decode(symbol, seq, fields);
+    }
+
+    /**
+     * Appends quotes, in order, in one round trip (a pipeline of the same script), without waiting for each seq:
+     * Redis runs the commands of one connection in the order they were sent. A Redis that lost its scripts (a
+     * restart) has run none of them; they are sent again once the script is loaded.
+     */
+    void appendAll(List<Appending> batch) {
+        batch.forEach(appending -> known(appending.quote().symbol()));
+        ask(() -> {
+            try {
+                return pipeline(batch);
+            } catch (RedisPipelineException ex) {
+                // none ran if the script is missing, so the whole batch can go again; anything else is a failure
+                if (!ex.getPipelineResult().stream().allMatch(RedisTickHistory::isNoScript)) {
+                    throw ex;
+                }
+                redis.execute((RedisCallback<String>) connection -> connection.scriptingCommands()
+                        .scriptLoad(TickScripts.APPEND.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
+                return pipeline(batch);
+            }
+        });
+    }
+
+    /** A quote to append, with its publish time. */
+    record Appending(Quote quote, long ts) {
+    }
+
+    private List<Object> pipeline(List<Appending> batch) {
+        byte[] sha = TickScripts.APPEND.getSha1().getBytes(StandardCharsets.UTF_8);
+        byte[] length = bytes(Integer.toString(size));
+        byte[] channel = bytes(keys.channel());
+        return redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (Appending appending : batch) {
+                String symbol = appending.quote().symbol();
+                connection.scriptingCommands().evalSha(sha, ReturnType.INTEGER, 2, bytes(keys.meta(symbol)),
+                        bytes(keys.stream(symbol)), bytes(epochs.get()), length,
+                        bytes(TickCodec.encode(appending.quote(), appending.ts())), channel, bytes(symbol));
+            }
+            return null;
+        });
+    }
+
+    private static boolean isNoScript(Object result) {
+        for (Throwable failure = result instanceof Throwable t ? t : null; failure != null; failure = failure.getCause()) {
+            if (String.valueOf(failure.getMessage()).contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class FeedLifecycle implements SmartLifecycle {
             return;
         }
         try {
-            publisher.publish(quote);
+            publisher.offer(quote);
             historyDown = false;
         }
         catch (HistoryUnavailableException ex) {

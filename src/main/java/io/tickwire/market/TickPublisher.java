@@ -11,4 +11,14 @@ public interface TickPublisher {
      * @throws UnknownSymbolException when the symbol is not one this server carries
      */
     Tick publish(Quote quote);
+
+    /**
+     * Publishes without waiting for the tick, for a feed that does not need it back: a publisher may gather quotes
+     * into one write, and report its own failures. By default the same as {@link #publish}.
+     *
+     * @throws UnknownSymbolException when the symbol is not one this server carries
+     */
+    default void offer(Quote quote) {
+        publish(quote);
+    }
 }
