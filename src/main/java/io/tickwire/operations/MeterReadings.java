@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.tickwire.session.SessionMeters;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,12 @@ final class MeterReadings {
     /** The sum of every counter of that name, whatever its tags. */
     double counter(String name) {
         return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** The running totals of what was published and sent. */
+    StatusReport.Totals totals() {
+        return new StatusReport.Totals((long) counter(SessionMeters.TICKS_PUBLISHED),
+                (long) counter(SessionMeters.MESSAGES_SENT), (long) counter(SessionMeters.BYTES_SENT));
     }
 
     /** The counters of that name by the value of one of their tags, in the tag values' order. */

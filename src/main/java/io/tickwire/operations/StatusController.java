@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The status page's data: this node's meters, read at the moment of asking, and their recent history. */
 @RestController
@@ -36,8 +35,7 @@ class StatusController {
     StatusReport status() {
         return new StatusReport(node, clock.millis(), availability.getReadinessState().name(),
                 (int) readings.gauge(SessionMeters.SESSIONS_OPEN), (int) readings.gauge(SessionMeters.SUBSCRIPTIONS),
-                new StatusReport.Totals((long) readings.counter(SessionMeters.TICKS_PUBLISHED),
-                        (long) readings.counter(SessionMeters.MESSAGES_SENT), (long) readings.counter(SessionMeters.BYTES_SENT)),
+                readings.totals(),
                 readings.countersByTag(SessionMeters.TICKS_CONFLATED, SessionMeters.CAUSE),
                 readings.percentiles(SessionMeters.DELIVERY_DELAY),
                 seenOnly(readings.countersByTag(SessionCloses.NAME, SessionCloses.CODE)),
@@ -47,7 +45,7 @@ class StatusController {
     }
 
     private static Map<String, Long> seenOnly(Map<String, Long> counts) {
-        return counts.entrySet().stream().filter(entry -> entry.getValue() > 0)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, java.util.TreeMap::new));
+        counts.values().removeIf(count -> count == 0);
+        return counts;
     }
 }

@@ -22,7 +22,9 @@ final class StatusHistory {
     private final Clock clock;
     private final int capacity;
     private final ArrayDeque<Point> points = new ArrayDeque<>();
-    private Totals last;
+    private StatusReport.Totals last;
+
+    private long lastTs;
 
     StatusHistory(MeterReadings readings, Clock clock, int capacity) {
         this.readings = readings;
@@ -32,18 +34,20 @@ final class StatusHistory {
 
     /** Takes a sample; the first one only sets the counters' starting point. */
     synchronized void sample() {
-        Totals now = new Totals(clock.millis(), readings.counter(SessionMeters.TICKS_PUBLISHED),
-                readings.counter(SessionMeters.MESSAGES_SENT), readings.counter(SessionMeters.BYTES_SENT));
-        if (last != null && now.ts() > last.ts()) {
-            double seconds = (now.ts() - last.ts()) / 1000.0;
-            points.addLast(new Point(now.ts(), (int) readings.gauge(SessionMeters.SESSIONS_OPEN),
-                    rate(last.ticks(), now.ticks(), seconds), rate(last.messages(), now.messages(), seconds),
-                    rate(last.bytes(), now.bytes(), seconds)));
+        long ts = clock.millis();
+        StatusReport.Totals now = readings.totals();
+        if (last != null && ts > lastTs) {
+            double seconds = (ts - lastTs) / 1000.0;
+            points.addLast(new Point(ts, (int) readings.gauge(SessionMeters.SESSIONS_OPEN),
+                    rate(last.ticksPublished(), now.ticksPublished(), seconds),
+                    rate(last.messagesSent(), now.messagesSent(), seconds),
+                    rate(last.bytesSent(), now.bytesSent(), seconds)));
             if (points.size() > capacity) {
                 points.removeFirst();
             }
         }
         last = now;
+        lastTs = ts;
     }
 
     /** Oldest first. */
@@ -60,8 +64,5 @@ final class StatusHistory {
      * @param sessions open at that moment
      */
     record Point(long ts, int sessions, double ticksPerSecond, double messagesPerSecond, double bytesPerSecond) {
-    }
-
-    private record Totals(long ts, double ticks, double messages, double bytes) {
     }
 }

@@ -1,5 +1,6 @@
 package io.tickwire.session;
 
+import io.tickwire.protocol.Utf8;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import org.apache.tomcat.websocket.PreEncodedTextFrames;
@@ -41,18 +42,21 @@ final class AsyncRemoteFrameSender implements FrameSender {
     @Override
     public int send(String frame, Consumer<Throwable> done) {
         SendHandler handler = result -> done.accept(result.isOK() ? null : result.getException());
-        byte[] utf8 = preEncoded ? frame.getBytes(StandardCharsets.UTF_8) : null;
-        try {
-            if (preEncoded) {
+        if (preEncoded) {
+            byte[] utf8 = frame.getBytes(StandardCharsets.UTF_8);
+            try {
                 PreEncodedTextFrames.send(session, ByteBuffer.wrap(utf8), handler);
-            } else {
-                session.getAsyncRemote().sendText(frame, handler);
+            } catch (RuntimeException e) {
+                done.accept(e);
             }
+            return utf8.length;
+        }
+        try {
+            session.getAsyncRemote().sendText(frame, handler);
         } catch (RuntimeException e) {
             done.accept(e);
         }
-        // only containers without the pre-encoded path pay for a second encoding, to be counted
-        return preEncoded ? utf8.length : frame.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(frame);
     }
 
     /** A connection being dropped need not wait long to be told so. */

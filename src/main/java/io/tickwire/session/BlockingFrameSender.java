@@ -1,5 +1,7 @@
 package io.tickwire.session;
 
+import io.tickwire.protocol.Utf8;
+
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -24,7 +26,7 @@ final class BlockingFrameSender implements FrameSender {
         } catch (Exception e) {
             done.accept(e);
         }
-        return message.getPayloadLength();
+        return Utf8.length(frame);
     }
 
     @Override

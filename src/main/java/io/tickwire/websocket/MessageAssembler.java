@@ -1,5 +1,7 @@
 package io.tickwire.websocket;
 
+import io.tickwire.protocol.Utf8;
+
 /**
  * Puts a client's message back together from the parts the container hands over (one per frame, or per filled
  * buffer), so that its size is bounded in UTF-8 bytes, as the protocol says, and a message cannot be stretched
@@ -23,7 +25,7 @@ final class MessageAssembler {
      * @throws TooBig when the message grows past the limits; the connection must then be closed with 1009
      */
     String append(String part, boolean last) {
-        int bytes = utf8Length(part);
+        int bytes = Utf8.length(part);
         if (++parts > maxParts || pendingBytes + bytes > maxBytes) {
             throw new TooBig(parts > maxParts ? "a message of more than " + maxParts + " frames"
                     : "a message of more than " + maxBytes + " bytes");
@@ -45,24 +47,6 @@ final class MessageAssembler {
         pendingBytes = 0;
         parts = 0;
         return message;
-    }
-
-    static int utf8Length(CharSequence text) {
-        int bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 
     /** The message is larger than the protocol allows. */

@@ -7,6 +7,7 @@ import io.tickwire.session.ClientSession;
 import io.tickwire.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
@@ -15,6 +16,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
+import java.security.Principal;
 import java.util.List;
 
 /** The raw WebSocket endpoint: connects sockets to the session registry and hands requests on. */
@@ -50,11 +52,7 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     public void afterConnectionEstablished(WebSocketSession socket) {
         ClientSession session = registry.open(socket);
         session.send(welcomes.forSession(session.id()));
-        log.atDebug().setMessage("Session {} opened by {} from {}")
-                .addArgument(socket::getId).addArgument(() -> user(socket)).addArgument(socket::getRemoteAddress)
-                .addKeyValue("session.id", socket::getId).addKeyValue("user.name", () -> user(socket))
-                .addKeyValue("client.address", socket::getRemoteAddress)
-                .log();
+        withConnection(log.atDebug().setMessage("Session {} opened by {} from {}"), socket).log();
     }
 
     @Override
@@ -100,17 +98,21 @@ final class TickerWebSocketHandler extends AbstractWebSocketHandler implements S
     public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
         registry.remove(socket.getId());
         closes.closed(status);
-        log.atDebug().setMessage("Session {} of {} from {} closed with {}")
-                .addArgument(socket::getId).addArgument(() -> user(socket)).addArgument(socket::getRemoteAddress)
-                .addArgument(status)
+        withConnection(log.atDebug().setMessage("Session {} of {} from {} closed with {}"), socket)
+                .addArgument(status).addKeyValue("close.code", status::getCode).log();
+    }
+
+    /** The connection's session, user and address, as the message's first arguments and as fields of their own. */
+    private static LoggingEventBuilder withConnection(LoggingEventBuilder event, WebSocketSession socket) {
+        return event.addArgument(socket::getId).addArgument(() -> user(socket)).addArgument(socket::getRemoteAddress)
                 .addKeyValue("session.id", socket::getId).addKeyValue("user.name", () -> user(socket))
-                .addKeyValue("client.address", socket::getRemoteAddress).addKeyValue("close.code", status::getCode)
-                .log();
+                .addKeyValue("client.address", socket::getRemoteAddress);
     }
 
     /** Who opened the socket, for the log: the signed-in user, or {@code anonymous}. */
     private static String user(WebSocketSession socket) {
-        return socket.getPrincipal() == null ? "anonymous" : socket.getPrincipal().getName();
+        Principal principal = socket.getPrincipal();
+        return principal == null ? "anonymous" : principal.getName();
     }
 
     /** Parts of messages are taken one by one, so that their size and number can be bounded here. */

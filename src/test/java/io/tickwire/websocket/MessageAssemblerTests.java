@@ -47,11 +47,4 @@ class MessageAssemblerTests {
         assertThat(assembler.append("{}", true)).isEqualTo("{}");
     }
 
-    @Test
-    void utf8LengthCountsSurrogatePairsAsFourBytes() {
-        assertThat(MessageAssembler.utf8Length("a")).isEqualTo(1);
-        assertThat(MessageAssembler.utf8Length("é")).isEqualTo(2);
-        assertThat(MessageAssembler.utf8Length("€")).isEqualTo(3);
-        assertThat(MessageAssembler.utf8Length("😀")).isEqualTo(4);
-    }
 }
